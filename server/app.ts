@@ -1,0 +1,91 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ChatModel } from './answer/chat-model.js';
+import type { AppConfig } from './config.js';
+import type { ErrorBody } from './contract.js';
+import { AppError } from './errors.js';
+import { createChatRoutes } from './http/chat-route.js';
+import { createFeedbackRoutes } from './http/feedback-route.js';
+import { createHealthRoutes } from './http/health-route.js';
+import { createInsightsRoutes } from './http/insights-route.js';
+import { createSearchRoutes } from './http/search-route.js';
+import { createSectionRoutes } from './http/section-route.js';
+import type { Logger } from './logger.js';
+import type { Retriever } from './retrieval/types.js';
+import type { FeedbackStore } from './store/feedback-store.js';
+
+/** Everything the app needs, injected so tests can hand in fakes and real components alike. */
+export interface AppDeps {
+  config: AppConfig;
+  retriever: Retriever;
+  /** null → search mode. */
+  model: ChatModel | null;
+  store: FeedbackStore;
+  logger: Logger;
+  version: string;
+}
+
+export type AppEnv = { Variables: { requestId: string } };
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** The API as a Hono app; serving the built web UI is added by `server/index.ts`. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestId());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `Request body must be at most ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+
+  app.route('/api', createHealthRoutes(deps));
+  app.route('/api', createSearchRoutes(deps));
+  app.route('/api', createSectionRoutes(deps));
+  app.route('/api', createChatRoutes(deps));
+  app.route('/api', createFeedbackRoutes(deps));
+  app.route('/api', createInsightsRoutes(deps));
+
+  app.notFound((c) => {
+    const body: ErrorBody = { error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } };
+    return c.json(body, 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      const body: ErrorBody = { error: { code: error.code, message: error.message } };
+      if (error.details) body.error.details = error.details;
+      return c.json(body, error.status);
+    }
+    deps.logger.error('unhandled_error', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    const body: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side' } };
+    return c.json(body, 500);
+  });
+
+  return app;
+}

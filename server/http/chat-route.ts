@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../app.js';
+import { streamChatAnswer } from '../answer/stream-chat-answer.js';
+import { type ChatMessage, chatRequestSchema, MAX_MESSAGE_CHARS } from '../contract.js';
+import { AppError } from '../errors.js';
+import { parseInput, readJsonBody } from './validate.js';
+
+/** The question is the text of the last message, which must come from the user. */
+function questionOf(messages: ChatMessage[]): string {
+  const last = messages.at(-1);
+  if (!last || last.role !== 'user') throw new AppError('bad_request', 'The last message must be from the user');
+  const text = last.parts
+    .map((part) => (part.type === 'text' ? part.text : ''))
+    .join('')
+    .trim();
+  if (text === '') throw new AppError('bad_request', 'The question must not be empty');
+  if (text.length > MAX_MESSAGE_CHARS) {
+    throw new AppError('bad_request', `The question must be at most ${MAX_MESSAGE_CHARS} characters`);
+  }
+  return text;
+}
+
+export function createChatRoutes(deps: AppDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().post('/chat', async (c) => {
+    const body = parseInput(chatRequestSchema, await readJsonBody(c.req.raw));
+    // The schema checks the envelope; text parts are checked here because only they feed retrieval.
+    const messages = body.messages as unknown as ChatMessage[];
+    for (const message of messages) {
+      for (const part of message.parts) {
+        if (part.type === 'text' && typeof part.text !== 'string') {
+          throw new AppError('bad_request', 'Every text part needs a string `text`');
+        }
+      }
+    }
+    questionOf(messages);
+    const requestId = c.get('requestId');
+    return streamChatAnswer({
+      messages,
+      retriever: deps.retriever,
+      model: deps.model,
+      llm: deps.config.llm,
+      logger: deps.logger,
+      requestId,
+      signal: c.req.raw.signal,
+      onNotCovered: (gap) => {
+        deps.store.logGap({ ...gap, requestId }).catch((error: unknown) => {
+          deps.logger.error('gap_log_failed', { requestId, error: String(error) });
+        });
+      },
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import type { SearchResponse, SectionResponse } from '../contract.js';
+
+/** A Markdown file from the corpus, as loaded. */
+export interface SourceDocument {
+  /** Stable id: the path under the corpus directory without extension, e.g. `ai-pm-roles.zh`. */
+  id: string;
+  /** The first H1, or the file name when there is none. */
+  title: string;
+  /** Path relative to the corpus directory. */
+  path: string;
+  text: string;
+}
+
+/** A heading-bounded slice of a document: the unit that is indexed, retrieved and cited. */
+export interface Chunk {
+  /** Stable across restarts: derived from doc id + anchor (+ ordinal when anchors repeat). */
+  id: string;
+  docId: string;
+  docTitle: string;
+  /** Heading path H1 → Hn, outermost first, without `#` markers. */
+  headings: string[];
+  /** Depth of the chunk's own heading (1–6); 0 for text before the first heading. */
+  depth: number;
+  /** URL-safe slug of the chunk's own heading, unique within its document. */
+  anchor: string;
+  /** The chunk's own Markdown: exactly `document.text.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+/** Retrieval as the rest of the app sees it: the HTTP routes, the answer layer and the eval all use this. */
+export interface Retriever {
+  readonly stats: { docs: number; chunks: number };
+  /** Ranked passages for a question in Chinese or English, and whether the corpus covers it. */
+  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  /** A chunk by id in its document context; undefined when no chunk has that id. */
+  section(id: string): SectionResponse | undefined;
+}
