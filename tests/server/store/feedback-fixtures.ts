@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FeedbackRequest, SectionResponse } from '../../../server/contract.js';
+import type { Retriever } from '../../../server/retrieval/types.js';
+
+/** A valid 👎 feedback body as the web client sends it; override what the story is about. */
+export function aFeedback(overrides: Partial<FeedbackRequest> = {}): FeedbackRequest {
+  return {
+    id: randomUUID(),
+    messageId: `message-${randomUUID()}`,
+    rating: 'down',
+    reasons: ['wrong'],
+    comment: 'The salary range is outdated',
+    question: 'What does an AI PM do day to day?',
+    answer: 'An AI PM defines evaluation criteria [1] and ships model features [2].',
+    mode: 'search',
+    citations: [
+      { n: 1, id: 'ai-pm-roles.zh#evaluation' },
+      { n: 2, id: 'ai-pm-roles.zh#shipping' },
+    ],
+    ...overrides,
+  };
+}
+
+/** A fresh directory under the OS temp dir, removed by the returned cleanup. */
+export function aTempDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A clock that moves one second per call, so rows get distinct, ordered timestamps without sleeping. */
+export function aSteppingClock(start = '2026-01-01T00:00:00.000Z'): () => Date {
+  let tick = 0;
+  return () => new Date(Date.parse(start) + 1000 * tick++);
+}
+
+/** A two-section retriever: enough for routes that only resolve cited ids to their heading paths. */
+export function aTwoSectionRetriever(): Retriever {
+  const sections: Record<string, string[]> = {
+    'ai-pm-roles.zh#evaluation': ['AI 产品经理', '评测 (Evaluation)'],
+    'ai-pm-roles.zh#shipping': ['AI 产品经理', '上线 (Shipping)'],
+  };
+  const outline = Object.entries(sections).map(([id, headings]) => ({
+    id,
+    headings,
+    anchor: id.split('#')[1] ?? id,
+    depth: headings.length,
+  }));
+  return {
+    stats: { docs: 1, chunks: outline.length },
+    async search(query) {
+      return { query, answerable: false, results: [], tookMs: 0 };
+    },
+    section(id): SectionResponse | undefined {
+      const entry = outline.find((candidate) => candidate.id === id);
+      if (!entry) return undefined;
+      const text = `## ${entry.headings.at(-1)}\n\nSection text.`;
+      return {
+        id,
+        docId: 'ai-pm-roles.zh',
+        docTitle: 'AI 产品经理',
+        headings: entry.headings,
+        anchor: entry.anchor,
+        text,
+        start: 0,
+        end: text.length,
+        document: { id: 'ai-pm-roles.zh', title: 'AI 产品经理', outline },
+        prev: null,
+        next: null,
+      };
+    },
+  };
+}

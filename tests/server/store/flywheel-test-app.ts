@@ -1,0 +1,30 @@
+import { type AppDeps, createApp } from '../../../server/app.js';
+import { loadConfig } from '../../../server/config.js';
+import { createMemoryLogger } from '../../../server/logger.js';
+import { openSqliteFeedbackStore } from '../../../server/store/sqlite-feedback-store.js';
+import { aTempDir, aTwoSectionRetriever } from './feedback-fixtures.js';
+
+/** The real app over a real SQLite file in a temp dir, a two-section retriever and no model. */
+export function aFlywheelApp(env: Record<string, string> = {}) {
+  const temp = aTempDir('aipm-flywheel-app');
+  const logger = createMemoryLogger();
+  const config = loadConfig({ DATA_DIR: temp.dir, LOG_LEVEL: 'silent', ...env });
+  const store = openSqliteFeedbackStore({ dataDir: temp.dir, logger });
+  const deps: AppDeps = {
+    config,
+    retriever: aTwoSectionRetriever(),
+    model: null,
+    store,
+    logger,
+    version: '0.1.0-test',
+  };
+  return {
+    app: createApp(deps),
+    store,
+    logger,
+    close() {
+      store.close();
+      temp.remove();
+    },
+  };
+}
