@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../app.js';
 import { streamChatAnswer } from '../answer/stream-chat-answer.js';
+import type { AppDeps, AppEnv } from '../app.js';
 import { type ChatMessage, chatRequestSchema, MAX_MESSAGE_CHARS } from '../contract.js';
 import { AppError } from '../errors.js';
 import { parseInput, readJsonBody } from './validate.js';
@@ -8,7 +8,7 @@ import { parseInput, readJsonBody } from './validate.js';
 /** The question is the text of the last message, which must come from the user. */
 function questionOf(messages: ChatMessage[]): string {
   const last = messages.at(-1);
-  if (!last || last.role !== 'user') throw new AppError('bad_request', 'The last message must be from the user');
+  if (last?.role !== 'user') throw new AppError('bad_request', 'The last message must be from the user');
   const text = last.parts
     .map((part) => (part.type === 'text' ? part.text : ''))
     .join('')

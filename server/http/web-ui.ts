@@ -12,7 +12,10 @@ import type { Logger } from '../logger.js';
 export function serveWebUi(app: Hono<AppEnv>, options: { dir: string; logger: Logger }): void {
   const indexPath = join(options.dir, 'index.html');
   if (!existsSync(indexPath)) {
-    options.logger.warn('web_ui_missing', { dir: options.dir, hint: 'run `npm run build` to build the web UI' });
+    options.logger.warn('web_ui_missing', {
+      dir: options.dir,
+      hint: 'run `npm run build` to build the web UI',
+    });
     return;
   }
   const indexHtml = readFileSync(indexPath, 'utf8');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CitationsData, ErrorBody } from '../../../server/contract.js';
+import type { ErrorBody } from '../../../server/contract.js';
 import { createTestApp } from '../support/create-test-app.js';
-import { answerText, readUIMessageChunks } from '../support/read-ui-message-stream.js';
+import { answerText, finalCitations, readUIMessageChunks } from '../support/read-ui-message-stream.js';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -36,8 +36,7 @@ describe('POST /api/chat in search mode', () => {
     expect(firstTextAt).toBeGreaterThan(citationsAt);
     expect(types.at(-1)).toBe('finish');
 
-    const citations = (chunks.filter((chunk) => chunk.type === 'data-citations').at(-1)?.data as CitationsData)
-      .citations;
+    const { citations } = finalCitations(chunks);
     const text = answerText(chunks);
     expect(text).toContain('最高');
     const markers = [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
@@ -55,7 +54,7 @@ describe('POST /api/chat in search mode', () => {
   it('says "not covered" for an off-topic question, with no invented citations, and logs the gap', async () => {
     const response = await postChat(ask('今天北京天气怎么样'));
     const chunks = await readUIMessageChunks(response);
-    const data = chunks.filter((chunk) => chunk.type === 'data-citations').at(-1)?.data as CitationsData;
+    const data = finalCitations(chunks);
     expect(data.notCovered).toBe(true);
     expect(data.citations).toEqual([]);
     expect(data.nearest.length).toBeLessThanOrEqual(3);
@@ -69,10 +68,20 @@ describe('POST /api/chat with bad input', () => {
     ['a body that is not JSON', '{nope', 'application/json', 400],
     ['a body of the wrong type', 'hello', 'text/plain', 415],
     ['no messages', { messages: [] }, 'application/json', 400],
-    ['a last message from the assistant', { messages: [{ id: 'a', role: 'assistant', parts: [] }] }, 'application/json', 400],
+    [
+      'a last message from the assistant',
+      { messages: [{ id: 'a', role: 'assistant', parts: [] }] },
+      'application/json',
+      400,
+    ],
     ['an empty question', ask('   '), 'application/json', 400],
     ['an over-long question', ask('问'.repeat(4001)), 'application/json', 400],
-    ['a text part without text', { messages: [{ id: 'a', role: 'user', parts: [{ type: 'text' }] }] }, 'application/json', 400],
+    [
+      'a text part without text',
+      { messages: [{ id: 'a', role: 'user', parts: [{ type: 'text' }] }] },
+      'application/json',
+      400,
+    ],
   ])('rejects %s with a JSON error and keeps serving', async (_case, body, contentType, status) => {
     const response = await postChat(body, contentType as string);
     expect(response.status).toBe(status);

@@ -44,10 +44,14 @@ describe('GET /api/search', () => {
   });
 
   it('reaches Chinese sections from an English question', async () => {
-    const response = await get(`/api/search?q=${encodeURIComponent('What does an AI platform PM care about?')}`);
+    const response = await get(
+      `/api/search?q=${encodeURIComponent('What does an AI platform PM care about?')}`,
+    );
     const body = (await response.json()) as SearchResponse;
     expect(body.answerable).toBe(true);
-    expect(body.results.slice(0, 3).some((result) => result.headings.join(' ').includes('Platform PM'))).toBe(true);
+    expect(body.results.slice(0, 3).some((result) => result.headings.join(' ').includes('Platform PM'))).toBe(
+      true,
+    );
   });
 
   it('judges an off-topic question not covered', async () => {
@@ -74,7 +78,9 @@ describe('GET /api/search', () => {
 
 describe('GET /api/sections/:id', () => {
   it('returns a cited section with its document context', async () => {
-    const search = (await (await get(`/api/search?q=${encodeURIComponent('数据闭环')}`)).json()) as SearchResponse;
+    const search = (await (
+      await get(`/api/search?q=${encodeURIComponent('数据闭环')}`)
+    ).json()) as SearchResponse;
     const hit = search.results[0];
     expect(hit).toBeDefined();
     const response = await get(`/api/sections/${encodeURIComponent(hit?.id ?? '')}`);

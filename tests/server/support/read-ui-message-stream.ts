@@ -1,3 +1,5 @@
+import type { CitationsData } from '../../../server/contract.js';
+
 /** One chunk of an AI SDK UI message stream as it travels over SSE. */
 export interface StreamChunk {
   type: string;
@@ -19,4 +21,11 @@ export function answerText(chunks: StreamChunk[]): string {
     .filter((chunk) => chunk.type === 'text-delta')
     .map((chunk) => String(chunk.delta))
     .join('');
+}
+
+/** The final `data-citations` payload (a later part with the same id replaces an earlier one). */
+export function finalCitations(chunks: StreamChunk[]): CitationsData {
+  const part = chunks.filter((chunk) => chunk.type === 'data-citations').at(-1);
+  if (!part) throw new Error(`no data-citations part among: ${chunks.map((chunk) => chunk.type).join(', ')}`);
+  return part.data as CitationsData;
 }
