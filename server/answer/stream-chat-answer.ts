@@ -1,0 +1,55 @@
+import { createUIMessageStream, createUIMessageStreamResponse } from 'ai';
+import type { ChatMessage } from '../contract.js';
+import type { AnswerContext, ChatAnswerInput } from './answer-context.js';
+import { condenseQuestion } from './condense-question.js';
+import { writeLlmAnswer } from './llm-answer.js';
+import { userTurns } from './message-text.js';
+import { writeSearchAnswer } from './search-answer.js';
+import type { ChatStreamWriter } from './ui-stream-parts.js';
+
+export type { ChatAnswerInput } from './answer-context.js';
+
+/** Enough candidates for the extractive answer and the nearest-sections list, whatever maxPassages says. */
+const MIN_SEARCH_LIMIT = 5;
+
+async function answer(input: ChatAnswerInput, writer: ChatStreamWriter): Promise<void> {
+  const startedAt = performance.now();
+  const question = userTurns(input.messages).at(-1) ?? '';
+  const condensed = await condenseQuestion(input);
+  const retrievalStartedAt = performance.now();
+  const search = await input.retriever.search(condensed.query, {
+    limit: Math.max(input.llm.maxPassages, MIN_SEARCH_LIMIT),
+  });
+  const context: AnswerContext = {
+    input,
+    writer,
+    question,
+    retrievalQuery: condensed.query,
+    search,
+    retrievalMs: Math.round(performance.now() - retrievalStartedAt),
+    startedAt,
+    ...(condensed.usage ? { condenseUsage: condensed.usage } : {}),
+  };
+  if (!input.model) return writeSearchAnswer(context);
+  // No evidence, no call: below the answerable threshold the model would only be tempted to invent.
+  if (!search.answerable) return writeSearchAnswer(context, input.model.id);
+  await writeLlmAnswer(context, input.model);
+}
+
+/**
+ * Answers the last user message as an AI SDK UI message stream: search mode without a model, LLM mode with
+ * one, and the search-mode answer as fallback for every model fault. The stream always finishes.
+ */
+export function streamChatAnswer(input: ChatAnswerInput): Response {
+  const stream = createUIMessageStream<ChatMessage>({
+    execute: ({ writer }) => answer(input, writer),
+    onError: (error) => {
+      input.logger.error('chat_failed', {
+        requestId: input.requestId,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      return 'Something went wrong on our side';
+    },
+  });
+  return createUIMessageStreamResponse({ stream });
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { buildExtractiveAnswer } from '../../../server/answer/extractive-answer.js';
+import { passage, ranked } from './fixtures/corpus-passages.js';
+import { citedNumbers } from './fixtures/ui-stream.js';
+
+describe('the search-mode (extractive) answer', () => {
+  it('quotes the bullets of the section that answers a Chinese question, each cited, under a section label', () => {
+    const answer = buildExtractiveAnswer({
+      question: '模型型产品经理的日常工作是什么？',
+      results: ranked(
+        passage('模型型', '日常工作'),
+        passage('平台', '日常工作'),
+        passage('应用产品', '日常工作'),
+      ),
+      answerable: true,
+    });
+
+    expect(answer.text.split('\n')[0]).toBe('根据资料库（搜索模式，未调用大模型）：');
+    expect(answer.text).toContain('**模型型 / 算法产品经理（Model PM） › 日常工作**');
+    for (const bullet of ['对齐模型目标', '设计实验与评测方案', '分析评测结果', '决策模型是否上线或回滚']) {
+      expect(answer.text).toContain(`- ${bullet} [1]`);
+    }
+    // Other roles' daily work is not what was asked.
+    expect(answer.text).not.toContain('降本增效');
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.notCovered).toBe(false);
+  });
+
+  it('highlights exactly the quoted units in the cited passage', () => {
+    const answer = buildExtractiveAnswer({
+      question: '评测指标有哪些？',
+      results: ranked(passage('模型型', '核心关注点'), passage('评估体系')),
+      answerable: true,
+    });
+
+    const [citation] = answer.citations;
+    expect(citation?.n).toBe(1);
+    const quoted = citation?.highlights.map((span) => citation.text.slice(span.start, span.end));
+    expect(quoted).toEqual(['评测指标（Accuracy / Recall / BLEU / Win-rate / ELO 等）']);
+    expect(citation?.citedBy).toEqual(['评测指标（Accuracy / Recall / BLEU / Win-rate / ELO 等）']);
+  });
+
+  it('answers an English question with an English lead-in', () => {
+    const answer = buildExtractiveAnswer({
+      question: 'What does an application PM do day to day?',
+      results: ranked(passage('应用产品', '日常工作')),
+      answerable: true,
+    });
+
+    expect(answer.text.split('\n')[0]).toBe('From the corpus (search mode, no LLM):');
+    expect(answer.text).toContain('- 调整 Prompt 与策略 [1]');
+  });
+
+  it('renders the relevant table row readably, without Markdown pipes', () => {
+    const answer = buildExtractiveAnswer({
+      question: 'AI PM 和传统 PM 在验收方式上有什么不同？',
+      results: ranked(passage('二、AI 产品经理 vs')),
+      answerable: true,
+    });
+
+    expect(answer.text).toContain('- 验收方式 — 传统 PM：是否实现；AI PM：效果分布是否可接受 [1]');
+    expect(answer.text).not.toContain('|');
+    const [citation] = answer.citations;
+    const [span] = citation?.highlights ?? [];
+    expect(citation?.text.slice(span?.start, span?.end)).toMatch(/^\| 验收方式 .*\|$/);
+  });
+
+  it('numbers citations 1..k in order of first use, strips emphasis, and keeps every marker in range', () => {
+    const answer = buildExtractiveAnswer({
+      question: '模型和产品是什么关系？',
+      results: ranked(passage('正确关系'), passage('一句话总结')),
+      answerable: true,
+    });
+
+    expect(answer.citations.map((citation) => citation.n)).toEqual([1, 2]);
+    expect(answer.text.indexOf('[1]')).toBeLessThan(answer.text.indexOf('[2]'));
+    expect(answer.text).toContain('- 模型 ≠ 产品 [2]');
+    expect(answer.text).not.toContain('**模型 ≠ 产品**');
+    for (const n of citedNumbers(answer.text)) expect(n).toBeLessThanOrEqual(answer.citations.length);
+  });
+
+  it('says honestly that the corpus does not cover the question, listing the 3 nearest sections uncited', () => {
+    const results = ranked(
+      passage('类比理解'),
+      passage('常见误区'),
+      passage('正确关系'),
+      passage('一句话总结'),
+    );
+
+    const zh = buildExtractiveAnswer({ question: '红烧肉怎么做？', results, answerable: false });
+    const en = buildExtractiveAnswer({
+      question: 'How do I cook red-braised pork?',
+      results,
+      answerable: false,
+    });
+
+    expect(zh.notCovered).toBe(true);
+    expect(zh.text).toContain('资料库中没有能回答这个问题的内容');
+    expect(zh.text).toContain('- 模型和产品的关系 › 类比理解');
+    expect(citedNumbers(zh.text)).toEqual([]);
+    expect(zh.citations).toEqual([]);
+    expect(zh.nearest.map((result) => result.id)).toEqual(results.slice(0, 3).map((result) => result.id));
+    expect(en.text).toContain('The corpus does not cover this question');
+    expect(citedNumbers(en.text)).toEqual([]);
+  });
+
+  it('never lets corpus text that looks like a marker pass as a citation', () => {
+    const source = passage('模型型', '日常工作');
+    const tricky = { ...source, text: '#### 日常工作\n\n* 对齐模型目标 [7]\n* 参考 [2, 3] 的评测方案\n' };
+
+    const answer = buildExtractiveAnswer({ question: '日常工作', results: [tricky], answerable: true });
+
+    expect(citedNumbers(answer.text).every((n) => n === 1)).toBe(true);
+    expect(answer.text).toContain('对齐模型目标 (7) [1]');
+  });
+});
