@@ -1,0 +1,184 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { Citation } from '../../../server/contract.js';
+import { ChatPage } from '../../../web/components/chat-page.js';
+import {
+  APPLICATION_PM_ID,
+  APPLICATION_PM_TEXT,
+  assistantMessage,
+  citationsData,
+  makeCitation,
+  makeSection,
+  SEARCH_HEALTH,
+  spanOf,
+  storeConversation,
+  userMessage,
+} from '../fixtures.js';
+import { server } from '../msw-server.js';
+
+function serveGuide() {
+  const requestedSections: string[] = [];
+  server.use(
+    http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
+    http.get('/api/sections/:id', ({ params }) => {
+      const id = String(params.id);
+      requestedSections.push(id);
+      if (id === APPLICATION_PM_ID) return HttpResponse.json(makeSection());
+      const other = makeSection().document.outline.find((entry) => entry.id === id);
+      if (!other)
+        return HttpResponse.json(
+          { error: { code: 'not_found', message: 'No such section' } },
+          { status: 404 },
+        );
+      const text = `### ${other.headings.at(-1)}\n\n#### 定义\n\n在特定行业落地 AI 能力。`;
+      return HttpResponse.json(makeSection({ id, headings: other.headings, text, prev: null, next: null }));
+    }),
+  );
+  return requestedSections;
+}
+
+function openStoredAnswer(text: string, citations: Citation[]) {
+  storeConversation('conversation-1', [
+    userMessage('question-1', '哪类 AI 产品经理需求量最高？'),
+    assistantMessage('answer-1', { text, citations: citationsData(citations) }),
+  ]);
+  render(<ChatPage />);
+  return screen.getByRole('article', { name: 'Answer' });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('citations in an answer', () => {
+  test('clicking a citation opens the full section with the cited line marked and scrolled into view', async () => {
+    serveGuide();
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
+    const answer = openStoredAnswer('应用型 AI 产品经理需求量最高 [1]。', [makeCitation({ n: 1 })]);
+
+    await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
+
+    const section = await screen.findByRole('region', { name: 'Cited section' });
+    await waitFor(() => expect(section.querySelectorAll('mark')).toHaveLength(1));
+    expect(section.querySelector('mark')?.textContent).toBe('初创公司、B 端 SaaS、AI 应用公司大量需要');
+    expect(section.textContent).toContain('非 CS 背景进入友好');
+    expect(scrolled).toHaveBeenCalledWith({ block: 'center' });
+    const breadcrumb = within(section).getByRole('navigation', { name: 'Breadcrumb' });
+    expect(breadcrumb.textContent).toContain('3. AI 应用产品经理（Application PM）');
+  });
+
+  test('a cited sentence with bold markup is marked as the sentence reads, without the markup', async () => {
+    serveGuide();
+    const sentence = '当前市场中**需求量最高、应用最广**的一类。';
+    const citation = makeCitation({ n: 1, highlights: [spanOf(APPLICATION_PM_TEXT, sentence)] });
+    const answer = openStoredAnswer('应用型需求量最高 [1]。', [citation]);
+
+    await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
+
+    const section = await screen.findByRole('region', { name: 'Cited section' });
+    await waitFor(() => expect(section.querySelector('mark')).not.toBeNull());
+    const marked = [...section.querySelectorAll('mark')].map((mark) => mark.textContent).join('');
+    expect(marked).toBe('当前市场中需求量最高、应用最广的一类。');
+    expect(section.querySelector('strong')?.textContent).toBe('需求量最高、应用最广');
+  });
+
+  test('the Sources panel lists the answer’s citations as cards that open the section', async () => {
+    serveGuide();
+    openStoredAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    const sources = screen.getByRole('complementary', { name: 'Sources' });
+
+    const card = within(sources).getByRole('button', {
+      name: 'Source 1: 3. AI 应用产品经理（Application PM）',
+    });
+    expect(within(sources).getByText('“应用型 AI 产品经理需求量最高。”')).toBeTruthy();
+    await userEvent.click(card);
+
+    const section = await within(sources).findByRole('region', { name: 'Cited section' });
+    await waitFor(() =>
+      expect(section.querySelector('mark')?.textContent).toBe('初创公司、B 端 SaaS、AI 应用公司大量需要'),
+    );
+  });
+
+  test('a marker pointing outside the citations renders as plain text, not a dead button', () => {
+    serveGuide();
+    const answer = openStoredAnswer('需求量最高 [1]，另见 [7]。', [makeCitation({ n: 1 })]);
+
+    expect(within(answer).getAllByRole('button', { name: /^Citation/ })).toHaveLength(1);
+    expect(within(answer).queryByRole('button', { name: 'Citation 7' })).toBeNull();
+    expect(answer.textContent).toContain('[7]');
+    expect(within(answer).queryByRole('link')).toBeNull();
+  });
+
+  test('adjacent and comma-separated markers each become a citation button', () => {
+    serveGuide();
+    const citations = [makeCitation({ n: 1 }), makeCitation({ n: 2, id: 'ai-pm-roles.zh#4-vertical' })];
+    const answer = openStoredAnswer('第一句 [1][2]。第二句 [1, 2]。', citations);
+
+    expect(within(answer).getAllByRole('button', { name: 'Citation 1' })).toHaveLength(2);
+    expect(within(answer).getAllByRole('button', { name: 'Citation 2' })).toHaveLength(2);
+  });
+
+  test('remote images are never loaded and unsafe links are not clickable', () => {
+    serveGuide();
+    const answer = openStoredAnswer(
+      '看图 ![tracking pixel](https://evil.example/p.png) 和 [安全链接](https://example.com) 与 [坏链接](javascript:alert(1)) [1]',
+      [makeCitation({ n: 1 })],
+    );
+
+    expect(answer.querySelector('img')).toBeNull();
+    expect(answer.textContent).toContain('[image: tracking pixel]');
+    const links = within(answer).getAllByRole('link');
+    expect(links).toHaveLength(1);
+    expect(links[0]?.getAttribute('href')).toBe('https://example.com');
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(answer.textContent).toContain('坏链接');
+  });
+
+  test('Escape closes the open section and returns focus to the citation', async () => {
+    serveGuide();
+    const answer = openStoredAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    const marker = within(answer).getByRole('button', { name: 'Citation 1' });
+
+    await userEvent.click(marker);
+    await screen.findByRole('region', { name: 'Cited section' });
+    await userEvent.keyboard('{Escape}');
+
+    expect(screen.queryByRole('region', { name: 'Cited section' })).toBeNull();
+    expect(document.activeElement).toBe(marker);
+  });
+
+  test('next-section navigation opens the neighbouring section without highlights', async () => {
+    const requested = serveGuide();
+    const answer = openStoredAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
+    const section = await screen.findByRole('region', { name: 'Cited section' });
+
+    await userEvent.click(await within(section).findByRole('button', { name: /^Next section: 4\. 行业/ }));
+
+    const next = await screen.findByText('在特定行业落地 AI 能力。');
+    expect(requested).toContain('ai-pm-roles.zh#4-vertical');
+    expect(next.closest('section')?.querySelector('mark')).toBeNull();
+  });
+
+  test('an uncovered question shows the nearest sections as uncited suggestions', async () => {
+    serveGuide();
+    const nearest = makeSection();
+    storeConversation('conversation-2', [
+      userMessage('question-2', '如何做菜？'),
+      assistantMessage('answer-2', {
+        text: '指南没有涉及这个问题。',
+        citations: citationsData([], { notCovered: true, nearest: [{ ...nearest, score: 0.2 }] }),
+        metadata: { mode: 'search', retrievalMs: 5, totalMs: 9, costUsd: 0, notCovered: true },
+      }),
+    ]);
+    render(<ChatPage />);
+    const sources = screen.getByRole('complementary', { name: 'Sources' });
+
+    expect(screen.getByText(/The guide doesn't cover this/)).toBeTruthy();
+    await userEvent.click(within(sources).getByRole('button', { name: /3\. AI 应用产品经理/ }));
+
+    const section = await within(sources).findByRole('region', { name: 'Cited section' });
+    await waitFor(() => expect(section.textContent).toContain('非 CS 背景进入友好'));
+    expect(section.querySelector('mark')).toBeNull();
+  });
+});

@@ -1,0 +1,120 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, test } from 'vitest';
+import type { FeedbackRequest } from '../../../server/contract.js';
+import { ChatPage } from '../../../web/components/chat-page.js';
+import {
+  assistantMessage,
+  citationsData,
+  makeCitation,
+  SEARCH_HEALTH,
+  storeConversation,
+  userMessage,
+} from '../fixtures.js';
+import { server } from '../msw-server.js';
+
+const QUESTION = '非科班背景适合做哪类 AI 产品经理？';
+const ANSWER = '应用型对非 CS 背景友好 [1]。';
+
+function serveFeedback(status = 201) {
+  const received: FeedbackRequest[] = [];
+  server.use(
+    http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
+    http.post('/api/feedback', async ({ request }) => {
+      received.push((await request.json()) as FeedbackRequest);
+      if (status >= 400)
+        return HttpResponse.json({ error: { code: 'internal', message: 'Store unavailable' } }, { status });
+      return HttpResponse.json({ id: received.at(-1)?.id, created: true }, { status });
+    }),
+  );
+  return received;
+}
+
+function showAnswer() {
+  storeConversation('feedback', [
+    userMessage('q1', QUESTION),
+    assistantMessage('a1', {
+      text: ANSWER,
+      citations: citationsData([makeCitation({ n: 1, citedBy: ['应用型对非 CS 背景友好。'] })]),
+      metadata: { mode: 'llm', model: 'qwen-plus', retrievalMs: 5, totalMs: 800, costUsd: null },
+    }),
+  ]);
+  render(<ChatPage />);
+  return screen.getByRole('article', { name: 'Answer' });
+}
+
+describe('feedback on an answer', () => {
+  test('Not helpful sends the reasons, comment, answer and its citations, once', async () => {
+    const received = serveFeedback();
+    const answer = showAnswer();
+
+    await userEvent.click(within(answer).getByRole('button', { name: 'Not helpful' }));
+    await userEvent.click(within(answer).getByRole('checkbox', { name: 'Wrong' }));
+    await userEvent.click(within(answer).getByRole('checkbox', { name: 'Missing information' }));
+    await userEvent.type(within(answer).getByRole('textbox', { name: 'Comment' }), '漏了垂直领域');
+    await userEvent.click(within(answer).getByRole('button', { name: 'Send feedback' }));
+
+    await within(answer).findByText('Thanks — feedback sent.');
+    expect(received).toHaveLength(1);
+    const body = received[0];
+    expect(body).toMatchObject({
+      messageId: 'a1',
+      rating: 'down',
+      reasons: ['wrong', 'missing'],
+      comment: '漏了垂直领域',
+      question: QUESTION,
+      answer: ANSWER,
+      mode: 'llm',
+      model: 'qwen-plus',
+      citations: [{ n: 1, id: makeCitation({ n: 1 }).id }],
+    });
+    expect(body?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(within(answer).getByRole('button', { name: 'Helpful' })).toHaveProperty('disabled', true);
+    expect(within(answer).getByRole('button', { name: 'Not helpful' })).toHaveProperty('disabled', true);
+  });
+
+  test('Helpful sends an up rating; the sent state survives a reload', async () => {
+    const received = serveFeedback();
+    const answer = showAnswer();
+
+    await userEvent.click(within(answer).getByRole('button', { name: 'Helpful' }));
+    await within(answer).findByText('Thanks — feedback sent.');
+    expect(received.map((body) => body.rating)).toEqual(['up']);
+
+    cleanup();
+    render(<ChatPage />);
+    const reloaded = screen.getByRole('article', { name: 'Answer' });
+    expect(within(reloaded).getByText('Thanks — feedback sent.')).toBeTruthy();
+    expect(within(reloaded).getByRole('button', { name: 'Helpful' })).toHaveProperty('disabled', true);
+  });
+
+  test('a failed send says so and a retry reuses the same feedback id', async () => {
+    const received = serveFeedback(500);
+    const answer = showAnswer();
+
+    await userEvent.click(within(answer).getByRole('button', { name: 'Helpful' }));
+    await within(answer).findByText(/Feedback not sent: Store unavailable/);
+    await userEvent.click(within(answer).getByRole('button', { name: 'Helpful' }));
+    await waitFor(() => expect(received).toHaveLength(2));
+
+    expect(received[1]?.id).toBe(received[0]?.id);
+  });
+
+  test('flagging a source records which answer sentence it fails to support', async () => {
+    const received = serveFeedback();
+    showAnswer();
+    const sources = screen.getByRole('complementary', { name: 'Sources' });
+
+    await userEvent.click(within(sources).getByRole('button', { name: "Source doesn't support this" }));
+
+    await within(sources).findByText('Flagged — thanks');
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      messageId: 'a1',
+      rating: 'down',
+      reasons: ['unsupported'],
+      citationFlags: [{ n: 1, sentence: '应用型对非 CS 背景友好。' }],
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import type { ChatMessage } from '../../server/contract.js';
+import { messageText, questionFor } from '../lib/chat-message.js';
+import { AnswerTurn } from './answer-turn.js';
+import { QuestionTurn } from './question-turn.js';
+
+interface MessageListProps {
+  messages: ChatMessage[];
+  busy: boolean;
+  selectedAnswerId: string | undefined;
+  onRegenerate: () => void;
+  onCite: (messageId: string, n: number) => void;
+  onShowSources: (messageId: string) => void;
+}
+
+/** The conversation, oldest first; Regenerate is offered on the last answer once it is complete. */
+export function MessageList({
+  messages,
+  busy,
+  selectedAnswerId,
+  onRegenerate,
+  onCite,
+  onShowSources,
+}: MessageListProps) {
+  const lastIndex = messages.length - 1;
+  return (
+    <>
+      {messages.map((message, index) => {
+        if (message.role === 'user') return <QuestionTurn key={message.id} text={messageText(message)} />;
+        if (message.role !== 'assistant') return null;
+        const isLast = index === lastIndex;
+        return (
+          <AnswerTurn
+            key={message.id}
+            message={message}
+            question={questionFor(messages, index)}
+            streaming={busy && isLast}
+            selected={message.id === selectedAnswerId}
+            onRegenerate={isLast && !busy ? onRegenerate : undefined}
+            onCite={onCite}
+            onShowSources={onShowSources}
+          />
+        );
+      })}
+    </>
+  );
+}

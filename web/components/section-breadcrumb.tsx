@@ -1,0 +1,40 @@
+import type { SectionResponse } from '../../server/contract.js';
+
+interface SectionBreadcrumbProps {
+  section: SectionResponse;
+  onBrowse: (sectionId: string) => void;
+}
+
+function sameHeadings(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((heading, index) => heading === b[index]);
+}
+
+/** Document › H2 › H3 …; ancestors that are sections of their own can be opened. */
+export function SectionBreadcrumb({ section, onBrowse }: SectionBreadcrumbProps) {
+  const crumbs = section.headings.map((heading, index) => {
+    const path = section.headings.slice(0, index + 1);
+    const entry = section.document.outline.find((candidate) => sameHeadings(candidate.headings, path));
+    return { heading, sectionId: entry?.id, current: index === section.headings.length - 1 };
+  });
+  const showTitle = section.headings[0] !== section.document.title;
+
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        {showTitle && <li>{section.document.title}</li>}
+        {crumbs.map((crumb, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: headings may repeat; position identifies them.
+          <li key={index} aria-current={crumb.current ? 'location' : undefined}>
+            {crumb.sectionId && !crumb.current ? (
+              <button type="button" className="link-button" onClick={() => onBrowse(crumb.sectionId ?? '')}>
+                {crumb.heading}
+              </button>
+            ) : (
+              crumb.heading
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

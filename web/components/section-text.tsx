@@ -1,0 +1,112 @@
+import { Fragment, type ReactNode } from 'react';
+import type { TextSpan } from '../../server/contract.js';
+import { splitAtHighlights } from '../lib/highlight-ranges.js';
+import { type InlineRun, type MarkdownBlock, parseMarkdownBlocks } from '../lib/markdown-blocks.js';
+
+interface SectionTextProps {
+  text: string;
+  /** Sorted, merged spans of `text` to wrap in <mark>. */
+  highlights: TextSpan[];
+}
+
+function Runs({ text, runs, highlights }: { text: string; runs: InlineRun[]; highlights: TextSpan[] }) {
+  return runs.map((run) => {
+    const pieces = splitAtHighlights(run.start, run.end, highlights).map((piece) => {
+      const content = text.slice(piece.start, piece.end);
+      return piece.marked ? (
+        <mark key={piece.start}>{content}</mark>
+      ) : (
+        <Fragment key={piece.start}>{content}</Fragment>
+      );
+    });
+    if (run.style === 'strong') return <strong key={run.start}>{pieces}</strong>;
+    if (run.style === 'code') return <code key={run.start}>{pieces}</code>;
+    return <Fragment key={run.start}>{pieces}</Fragment>;
+  });
+}
+
+type Group = { kind: 'table' | 'list'; blocks: MarkdownBlock[] } | { kind: 'single'; block: MarkdownBlock };
+
+function groupBlocks(blocks: MarkdownBlock[]): Group[] {
+  const groups: Group[] = [];
+  for (const block of blocks) {
+    const groupKind = block.kind === 'table-row' ? 'table' : block.kind === 'bullet' ? 'list' : null;
+    const last = groups[groups.length - 1];
+    if (groupKind && last?.kind === groupKind) last.blocks.push(block);
+    else if (groupKind) groups.push({ kind: groupKind, blocks: [block] });
+    else groups.push({ kind: 'single', block });
+  }
+  return groups;
+}
+
+function renderBlock(block: MarkdownBlock, text: string, highlights: TextSpan[]): ReactNode {
+  const key = block.start;
+  switch (block.kind) {
+    case 'heading':
+      return (
+        <p key={key} className={`md-heading md-h${block.depth}`}>
+          <Runs text={text} runs={block.runs} highlights={highlights} />
+        </p>
+      );
+    case 'bullet':
+      return (
+        <li key={key} style={{ marginInlineStart: `${block.indent * 1.25}em` }}>
+          <Runs text={text} runs={block.runs} highlights={highlights} />
+        </li>
+      );
+    case 'quote':
+      return (
+        <blockquote key={key}>
+          <Runs text={text} runs={block.runs} highlights={highlights} />
+        </blockquote>
+      );
+    case 'paragraph':
+      return (
+        <p key={key}>
+          <Runs text={text} runs={block.runs} highlights={highlights} />
+        </p>
+      );
+    case 'table-row': {
+      const Cell = block.header ? 'th' : 'td';
+      return (
+        <tr key={key}>
+          {block.cells.map((cell, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional and never reorder.
+            <Cell key={index}>
+              <Runs text={text} runs={cell} highlights={highlights} />
+            </Cell>
+          ))}
+        </tr>
+      );
+    }
+    case 'rule':
+      return <hr key={key} />;
+    case 'blank':
+      return null;
+  }
+}
+
+/**
+ * A section's Markdown, read line by line with each character's offset kept, so the cited spans are
+ * marked exactly (a full Markdown renderer would lose the offsets).
+ */
+export function SectionText({ text, highlights }: SectionTextProps) {
+  const groups = groupBlocks(parseMarkdownBlocks(text));
+  return (
+    <div className="section-text">
+      {groups.map((group) => {
+        if (group.kind === 'single') return renderBlock(group.block, text, highlights);
+        const rows = group.blocks.map((block) => renderBlock(block, text, highlights));
+        const key = group.blocks[0]?.start;
+        if (group.kind === 'list') return <ul key={key}>{rows}</ul>;
+        return (
+          <div key={key} className="table-scroll">
+            <table>
+              <tbody>{rows}</tbody>
+            </table>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { SectionResponse } from '../../server/contract.js';
+import { useSection } from '../hooks/use-section.js';
+import type { OpenSection } from '../hooks/use-sources-panel.js';
+import { mergeSpans, resolveHighlights } from '../lib/highlight-ranges.js';
+import { SectionBreadcrumb } from './section-breadcrumb.js';
+import { SectionText } from './section-text.js';
+
+interface SectionViewProps {
+  open: OpenSection;
+  onBrowse: (sectionId: string) => void;
+  onClose: () => void;
+}
+
+function SectionPager({ section, onBrowse }: { section: SectionResponse; onBrowse: (id: string) => void }) {
+  const { prev, next } = section;
+  if (!prev && !next) return null;
+  return (
+    <nav aria-label="Section navigation" className="section-pager">
+      {prev && (
+        <button type="button" className="secondary-button" onClick={() => onBrowse(prev.id)}>
+          ← Previous section: {prev.headings[prev.headings.length - 1] ?? prev.anchor}
+        </button>
+      )}
+      {next && (
+        <button type="button" className="secondary-button" onClick={() => onBrowse(next.id)}>
+          Next section: {next.headings[next.headings.length - 1] ?? next.anchor} →
+        </button>
+      )}
+    </nav>
+  );
+}
+
+/** The open section in full, its cited lines marked and scrolled into view. */
+export function SectionView({ open, onBrowse, onClose }: SectionViewProps) {
+  const section = useSection(open.sectionId);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const loaded = section.status === 'success' ? section.data : undefined;
+  const highlights = useMemo(
+    () =>
+      loaded && open.citation
+        ? resolveHighlights(open.citation.text, loaded.text, open.citation.highlights)
+        : [],
+    [loaded, open.citation],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new highlights (another citation of this section) re-scroll.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!loaded || !body) return;
+    body.focus({ preventScroll: true });
+    const firstMark = body.querySelector('mark');
+    if (firstMark) firstMark.scrollIntoView({ block: 'center' });
+    else body.scrollTop = 0;
+  }, [loaded, highlights]);
+
+  return (
+    <section aria-label="Cited section" className="section-view">
+      <div className="section-toolbar">
+        {loaded ? <SectionBreadcrumb section={loaded} onBrowse={onBrowse} /> : <span />}
+        <button type="button" className="icon-button" aria-label="Close section" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {open.citation && loaded && (
+        <p className="section-note">
+          Source {open.citation.n}
+          {highlights.length > 0 ? ' — the highlighted lines support the answer.' : ''}
+        </p>
+      )}
+      {section.status === 'loading' && <p role="status">Loading section…</p>}
+      {section.status === 'error' && (
+        <div role="alert" className="error-box">
+          <p>Could not load this section: {section.error.message}</p>
+          <button type="button" className="secondary-button" onClick={section.reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {section.status === 'error' && open.citation && (
+        <div className="section-body">
+          <p className="section-note">The passage as it was cited:</p>
+          <SectionText text={open.citation.text} highlights={mergeSpans(open.citation.highlights)} />
+        </div>
+      )}
+      {loaded && (
+        <>
+          <div className="section-body" ref={bodyRef} tabIndex={-1}>
+            <SectionText text={loaded.text} highlights={highlights} />
+          </div>
+          <SectionPager section={loaded} onBrowse={onBrowse} />
+        </>
+      )}
+    </section>
+  );
+}

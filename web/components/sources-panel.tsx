@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import type { ChatMessage, Citation } from '../../server/contract.js';
+import { useFeedback } from '../hooks/use-feedback.js';
+import type { OpenSection } from '../hooks/use-sources-panel.js';
+import { citationsOf, messageText } from '../lib/chat-message.js';
+import { sentencesCiting } from '../lib/citation-markers.js';
+import { CitationCard } from './citation-card.js';
+import { NearestSections } from './nearest-sections.js';
+import { SectionView } from './section-view.js';
+
+interface SourcesPanelProps {
+  answer: ChatMessage | undefined;
+  question: string;
+  openSection: OpenSection | null;
+  sheetOpen: boolean;
+  onOpenCitation: (messageId: string, n: number) => void;
+  onBrowse: (sectionId: string) => void;
+  onCloseSection: () => void;
+  onCloseSheet: () => void;
+}
+
+function AnswerSources({
+  answer,
+  question,
+  openSection,
+  onOpenCitation,
+  onBrowse,
+}: SourcesPanelProps & { answer: ChatMessage }) {
+  const data = citationsOf(answer);
+  const citations = data?.citations ?? [];
+  const text = messageText(answer);
+  const context = useMemo(
+    () => ({ messageId: answer.id, question, answer: text, metadata: answer.metadata, citations }),
+    [answer.id, question, text, answer.metadata, citations],
+  );
+  const feedback = useFeedback(context);
+  const flag = (citation: Citation) => {
+    const sentences = citation.citedBy.length > 0 ? citation.citedBy : sentencesCiting(text, citation.n);
+    feedback.flagCitation(citation.n, sentences.length > 0 ? sentences : [text.slice(0, 2000) || question]);
+  };
+
+  return (
+    <>
+      {citations.length > 0 && (
+        <ol className="citation-list" aria-label="Citations">
+          {citations.map((citation) => (
+            <CitationCard
+              key={citation.n}
+              citation={citation}
+              active={openSection?.citation?.id === citation.id && openSection.citation.n === citation.n}
+              compact={openSection !== null}
+              flagState={feedback.flagState(citation.n)}
+              onOpen={(n) => onOpenCitation(answer.id, n)}
+              onFlag={flag}
+            />
+          ))}
+        </ol>
+      )}
+      {data?.notCovered && openSection === null && (
+        <NearestSections nearest={data.nearest} onBrowse={onBrowse} />
+      )}
+      {!data && <p className="panel-hint">Searching the guide…</p>}
+    </>
+  );
+}
+
+/** The GUI half of the app: the selected answer's sources and the open section. */
+export function SourcesPanel(props: SourcesPanelProps) {
+  const { answer, openSection, sheetOpen, onBrowse, onCloseSection, onCloseSheet } = props;
+  return (
+    <aside aria-label="Sources" className={`sources${sheetOpen ? ' is-open' : ''}`}>
+      <div className="sources-header">
+        <h2>Sources</h2>
+        <button type="button" className="sheet-close secondary-button" onClick={onCloseSheet}>
+          Close sources
+        </button>
+      </div>
+      <div className="sources-content">
+        {answer ? (
+          <AnswerSources key={answer.id} {...props} answer={answer} />
+        ) : (
+          <p className="panel-hint">
+            Ask a question: the sections each answer cites appear here, with the supporting lines highlighted.
+          </p>
+        )}
+        {openSection && (
+          <SectionView
+            key={openSection.sectionId}
+            open={openSection}
+            onBrowse={onBrowse}
+            onClose={onCloseSection}
+          />
+        )}
+      </div>
+    </aside>
+  );
+}

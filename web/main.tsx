@@ -1,0 +1,22 @@
+import { type ComponentType, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { pageFor } from './lib/page-route.js';
+import './styles.css';
+
+// Each page is its own chunk: the insights page does not download the chat's streaming and Markdown code.
+async function loadPage(): Promise<ComponentType> {
+  if (pageFor(window.location.pathname) === 'insights') {
+    return (await import('./components/insights-page.js')).InsightsPage;
+  }
+  return (await import('./components/chat-page.js')).ChatPage;
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html must contain #root');
+
+const Page = await loadPage();
+createRoot(root).render(
+  <StrictMode>
+    <Page />
+  </StrictMode>,
+);
