@@ -41,6 +41,11 @@ const SECONDARY_RELEVANCE = 0.75;
 const SECONDARY_SCORE = 0.7;
 /** Within a passage, units scoring at least this share of the best unit are quoted. */
 const UNIT_RELEVANCE = 0.5;
+/**
+ * A section this short is one thought (a role's three 需求量 bullets): quoting only the matching bullet
+ * ("最高") would strip the context that makes it an answer.
+ */
+const WHOLE_SECTION_UNITS = 3;
 
 const LEAD_IN: Record<AnswerLanguage, string> = {
   zh: '根据资料库（搜索模式，未调用大模型）：',
@@ -58,7 +63,7 @@ function weighPassage(result: SearchResult, queryTerms: Set<string>): Evidence {
   const scored = units.map((unit) => ({ unit, score: overlapScore(residual, answerTerms(unit.plain)) }));
   const best = Math.max(0, ...scored.map((entry) => entry.score));
   const picked =
-    best >= 1
+    best >= 1 && units.length > WHOLE_SECTION_UNITS
       ? scored
           .filter((entry) => entry.score >= best * UNIT_RELEVANCE)
           .sort((left, right) => right.score - left.score)

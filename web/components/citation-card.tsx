@@ -50,7 +50,7 @@ export function CitationCard({ citation, active, compact, flagState, onOpen, onF
           {citation.n}
         </span>
         <span className="card-text">
-          {path && !compact && <span className="card-path">{path}</span>}
+          {path && <span className="card-path">{compact ? path.split(' › ').at(-1) : path}</span>}
           <span className="card-heading">{heading}</span>
           {!compact && <span className="card-snippet">{snippetOf(citation.text)}</span>}
         </span>
