@@ -68,7 +68,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', createInsightsRoutes(deps));
 
   app.notFound((c) => {
-    const body: ErrorBody = { error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } };
+    const body: ErrorBody = {
+      error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` },
+    };
     return c.json(body, 404);
   });
 

@@ -37,7 +37,10 @@ const envSchema = z.object({
         try {
           return JSON.parse(text) as unknown;
         } catch {
-          context.addIssue({ code: 'custom', message: 'must be JSON like {"model":{"input":0.15,"output":0.6}}' });
+          context.addIssue({
+            code: 'custom',
+            message: 'must be JSON like {"model":{"input":0.15,"output":0.6}}',
+          });
           return z.NEVER;
         }
       })

@@ -162,7 +162,14 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
 // ---------- feedback ----------
 
-export const FEEDBACK_REASONS = ['wrong', 'unsupported', 'missing', 'off-topic', 'outdated', 'other'] as const;
+export const FEEDBACK_REASONS = [
+  'wrong',
+  'unsupported',
+  'missing',
+  'off-topic',
+  'outdated',
+  'other',
+] as const;
 export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
 
 export const feedbackRequestSchema = z.object({

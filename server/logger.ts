@@ -15,18 +15,22 @@ export function createLogger(
   level: Level | 'silent' = 'info',
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Logger {
-  const emit = (at: Level) => (event: string, fields: LogFields = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, event, ...fields }));
-  };
+  const emit =
+    (at: Level) =>
+    (event: string, fields: LogFields = {}) => {
+      if (RANK[at] < RANK[level]) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level: at, event, ...fields }));
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 
 /** A logger that keeps its lines in memory: for tests and for tools that report what they saw. */
 export function createMemoryLogger(): Logger & { lines: Array<LogFields & { level: Level; event: string }> } {
   const lines: Array<LogFields & { level: Level; event: string }> = [];
-  const keep = (level: Level) => (event: string, fields: LogFields = {}) => {
-    lines.push({ ...fields, level, event });
-  };
+  const keep =
+    (level: Level) =>
+    (event: string, fields: LogFields = {}) => {
+      lines.push({ ...fields, level, event });
+    };
   return { lines, debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
