@@ -41,3 +41,25 @@ export interface Retriever {
   /** A chunk by id in its document context; undefined when no chunk has that id. */
   section(id: string): SectionResponse | undefined;
 }
+
+/** Why a search ranked what it did: for the eval's miss reports and threshold calibration. */
+export interface SearchExplanation {
+  /** Each query concept, how many synonyms it searched, and its best credit among the top 3 results. */
+  concepts: Array<{
+    label: string;
+    kind: 'topic' | 'generic' | 'soft';
+    alternatives: number;
+    credit: number;
+  }>;
+  searchTokens: string[];
+  /** Credit share of the question's topic concepts held by the top 3 results (see judge-coverage.ts). */
+  coverage: number;
+  matchedConcepts: number;
+  answerable: boolean;
+  ranked: Array<{ id: string; score: number; coverage: number }>;
+}
+
+/** The retriever this module builds: the `Retriever` contract plus `explain` for tools. */
+export interface ExplainableRetriever extends Retriever {
+  explain(query: string, options?: SearchOptions): SearchExplanation;
+}

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+const evalItemSchema = z.object({
+  id: z.string().min(1),
+  question: z.string().min(1),
+  lang: z.enum(['zh', 'en']),
+  /** Chunk ids that correctly answer the question; several are allowed. Empty for off-topic questions. */
+  expected: z.array(z.string().min(1)),
+  offTopic: z.boolean(),
+  /** Strings an extractive answer must contain. */
+  facts: z.array(z.string().min(1)).optional(),
+});
+
+export type EvalItem = z.infer<typeof evalItemSchema>;
+export type EvalLanguage = EvalItem['lang'];
+
+/** Reads a JSONL eval set; a malformed line, an on-topic item without `expected` or a repeated id throws. */
+export async function loadEvalSet(file: string): Promise<EvalItem[]> {
+  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+  const items = lines.map((line, index) => {
+    const parsed = evalItemSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.message}`);
+    if (!parsed.data.offTopic && parsed.data.expected.length === 0) {
+      throw new Error(`${file}:${index + 1}: on-topic item ${parsed.data.id} lists no expected section`);
+    }
+    return parsed.data;
+  });
+  const ids = new Set(items.map((item) => item.id));
+  if (ids.size !== items.length) throw new Error(`${file}: item ids must be unique`);
+  return items;
+}

@@ -1,0 +1,68 @@
+import type { SearchResponse } from '../../server/contract.js';
+import type { EvalItem, EvalLanguage } from './eval-set.js';
+
+/** What one question got from the retriever. */
+export interface RetrievalOutcome {
+  item: EvalItem;
+  response: SearchResponse;
+  /** 1-based rank of the first expected section among the results; null when absent or judged not covered. */
+  rank: number | null;
+}
+
+export interface LanguageMetrics {
+  questions: number;
+  recallAt1: number;
+  recallAt3: number;
+  recallAt5: number;
+  mrr: number;
+  /** On-topic questions judged "not covered" (false negatives). */
+  falseNotCovered: number;
+}
+
+export interface RetrievalMetrics {
+  byLanguage: Record<EvalLanguage, LanguageMetrics>;
+  offTopic: { questions: number; correct: number; accuracy: number };
+  /** Share of on-topic questions judged "not covered", all languages. */
+  falseNotCoveredRate: number;
+}
+
+/** Rank of the first expected section; a question judged not covered is a miss whatever it ranked. */
+export function outcomeOf(item: EvalItem, response: SearchResponse): RetrievalOutcome {
+  if (item.offTopic || !response.answerable) return { item, response, rank: null };
+  const index = response.results.findIndex((result) => item.expected.includes(result.id));
+  return { item, response, rank: index === -1 ? null : index + 1 };
+}
+
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}
+
+function languageMetrics(outcomes: RetrievalOutcome[]): LanguageMetrics {
+  const within = (k: number) =>
+    outcomes.filter((outcome) => outcome.rank !== null && outcome.rank <= k).length;
+  const reciprocal = outcomes.reduce((sum, outcome) => sum + (outcome.rank ? 1 / outcome.rank : 0), 0);
+  return {
+    questions: outcomes.length,
+    recallAt1: share(within(1), outcomes.length),
+    recallAt3: share(within(3), outcomes.length),
+    recallAt5: share(within(5), outcomes.length),
+    mrr: share(reciprocal, outcomes.length),
+    falseNotCovered: outcomes.filter((outcome) => !outcome.response.answerable).length,
+  };
+}
+
+/** Recall@1/3/5 and MRR per language, off-topic accuracy and the false "not covered" rate. */
+export function scoreRetrieval(outcomes: RetrievalOutcome[]): RetrievalMetrics {
+  const onTopic = outcomes.filter((outcome) => !outcome.item.offTopic);
+  const offTopic = outcomes.filter((outcome) => outcome.item.offTopic);
+  const correct = offTopic.filter((outcome) => !outcome.response.answerable).length;
+  const falseNotCovered = onTopic.filter((outcome) => !outcome.response.answerable).length;
+  return {
+    byLanguage: {
+      zh: languageMetrics(onTopic.filter((outcome) => outcome.item.lang === 'zh')),
+      en: languageMetrics(onTopic.filter((outcome) => outcome.item.lang === 'en')),
+    },
+    offTopic: { questions: offTopic.length, correct, accuracy: share(correct, offTopic.length) },
+    falseNotCoveredRate: share(falseNotCovered, onTopic.length),
+  };
+}
