@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExtractiveAnswer } from '../../../server/answer/extractive-answer.js';
+import { citedNumbers } from '../support/ui-stream.js';
 import { passage, ranked } from './fixtures/corpus-passages.js';
-import { citedNumbers } from './fixtures/ui-stream.js';
 
 describe('the search-mode (extractive) answer', () => {
   it('quotes the bullets of the section that answers a Chinese question, each cited, under a section label', () => {

@@ -6,12 +6,12 @@ import { looksElliptical } from '../../../server/answer/follow-up.js';
 import { streamChatAnswer } from '../../../server/answer/stream-chat-answer.js';
 import type { AppConfig } from '../../../server/config.js';
 import { createMemoryLogger } from '../../../server/logger.js';
+import { readChunks, summarize } from '../support/ui-stream.js';
 import { conversation, llmSettings } from './fixtures/chat-input.js';
 import { corpusPassages } from './fixtures/corpus-passages.js';
 import { lexicalRetriever } from './fixtures/fake-retriever.js';
 import { completionJson } from './fixtures/openai-json.js';
 import { completionEvents, eventStream, SSE_HEADERS } from './fixtures/openai-sse.js';
-import { readChunks, summarize } from './fixtures/ui-stream.js';
 
 const ALIASES = { 'daily work': '日常工作', 'model pm': '模型型', 'platform pm': '平台' };
 const FIRST_ANSWER = '模型型产品经理的日常工作：对齐模型目标、设计实验与评测方案 [1]。';

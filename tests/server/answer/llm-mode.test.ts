@@ -6,6 +6,7 @@ import { streamChatAnswer } from '../../../server/answer/stream-chat-answer.js';
 import type { AppConfig } from '../../../server/config.js';
 import { createMemoryLogger } from '../../../server/logger.js';
 import type { GapRecord } from '../../../server/store/feedback-store.js';
+import { citedNumbers, readChunks, summarize } from '../support/ui-stream.js';
 import { conversation, llmSettings } from './fixtures/chat-input.js';
 import { passage, ranked } from './fixtures/corpus-passages.js';
 import { scriptedRetriever } from './fixtures/fake-retriever.js';
@@ -18,7 +19,6 @@ import {
   SSE_HEADERS,
   usageEvent,
 } from './fixtures/openai-sse.js';
-import { citedNumbers, readChunks, summarize } from './fixtures/ui-stream.js';
 
 const COMPLETIONS_URL = 'http://llm.test/v1/chat/completions';
 const server = setupServer();

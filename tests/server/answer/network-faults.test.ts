@@ -5,11 +5,11 @@ import { createChatModel } from '../../../server/answer/create-chat-model.js';
 import { streamChatAnswer } from '../../../server/answer/stream-chat-answer.js';
 import type { AppConfig } from '../../../server/config.js';
 import { createMemoryLogger } from '../../../server/logger.js';
+import { citedNumbers, readChunks, summarize } from '../support/ui-stream.js';
 import { conversation, llmSettings } from './fixtures/chat-input.js';
 import { passage, ranked } from './fixtures/corpus-passages.js';
 import { scriptedRetriever } from './fixtures/fake-retriever.js';
 import { contentEvent, SSE_HEADERS } from './fixtures/openai-sse.js';
-import { citedNumbers, readChunks, summarize } from './fixtures/ui-stream.js';
 
 // Real sockets: msw cannot produce a refused connection or a reset mid-body.
 const servers: Server[] = [];

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { streamChatAnswer } from '../../../server/answer/stream-chat-answer.js';
 import { createMemoryLogger } from '../../../server/logger.js';
 import type { GapRecord } from '../../../server/store/feedback-store.js';
+import { citedNumbers, readChunks, summarize } from '../support/ui-stream.js';
 import { conversation, llmSettings } from './fixtures/chat-input.js';
 import { passage, ranked } from './fixtures/corpus-passages.js';
 import { scriptedRetriever } from './fixtures/fake-retriever.js';
-import { citedNumbers, readChunks, summarize } from './fixtures/ui-stream.js';
 
 const retriever = scriptedRetriever([
   [

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { streamChatAnswer } from '../../../server/answer/stream-chat-answer.js';
 import { createMemoryLogger } from '../../../server/logger.js';
 import type { Retriever } from '../../../server/retrieval/types.js';
+import { readChunks } from '../support/ui-stream.js';
 import { conversation, llmSettings } from './fixtures/chat-input.js';
-import { readChunks } from './fixtures/ui-stream.js';
 
 describe('when retrieval itself fails', () => {
   it('ends the stream with a safe error and logs the cause with the request id', async () => {

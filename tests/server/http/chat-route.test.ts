@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../../server/contract.js';
 import { createTestApp } from '../support/create-test-app.js';
-import { answerText, finalCitations, readUIMessageChunks } from '../support/read-ui-message-stream.js';
+import { readChunks, summarize } from '../support/ui-stream.js';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -27,38 +27,28 @@ describe('POST /api/chat in search mode', () => {
     const response = await postChat(ask('哪类 AI 产品经理需求量最高？'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const chunks = await readUIMessageChunks(response);
-    const types = chunks.map((chunk) => chunk.type);
+    const { text, citations, metadata, types } = summarize(await readChunks(response));
     expect(types[0]).toBe('start');
     const citationsAt = types.indexOf('data-citations');
-    const firstTextAt = types.indexOf('text-delta');
     expect(citationsAt).toBeGreaterThan(-1);
-    expect(firstTextAt).toBeGreaterThan(citationsAt);
+    expect(types.indexOf('text-delta')).toBeGreaterThan(citationsAt);
     expect(types.at(-1)).toBe('finish');
 
-    const { citations } = finalCitations(chunks);
-    const text = answerText(chunks);
     expect(text).toContain('最高');
     const markers = [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
     expect(markers.length).toBeGreaterThan(0);
     for (const n of markers) expect(n).toBeGreaterThanOrEqual(1);
-    for (const n of markers) expect(n).toBeLessThanOrEqual(citations.length);
-
-    const metadata = chunks
-      .filter((chunk) => chunk.type === 'start' || chunk.type === 'message-metadata')
-      .map((chunk) => chunk.messageMetadata as Record<string, unknown>);
-    expect(metadata.some((entry) => entry?.mode === 'search')).toBe(true);
-    expect(metadata.some((entry) => typeof entry?.retrievalMs === 'number')).toBe(true);
+    for (const n of markers) expect(n).toBeLessThanOrEqual(citations.citations.length);
+    expect(metadata).toMatchObject({ mode: 'search', costUsd: 0, retrievalMs: expect.any(Number) });
   });
 
   it('says "not covered" for an off-topic question, with no invented citations, and logs the gap', async () => {
     const response = await postChat(ask('今天北京天气怎么样'));
-    const chunks = await readUIMessageChunks(response);
-    const data = finalCitations(chunks);
-    expect(data.notCovered).toBe(true);
-    expect(data.citations).toEqual([]);
-    expect(data.nearest.length).toBeLessThanOrEqual(3);
-    expect(answerText(chunks)).not.toMatch(/\[\d+\]/);
+    const { text, citations } = summarize(await readChunks(response));
+    expect(citations.notCovered).toBe(true);
+    expect(citations.citations).toEqual([]);
+    expect(citations.nearest.length).toBeLessThanOrEqual(3);
+    expect(text).not.toMatch(/\[\d+\]/);
     await expect.poll(async () => (await testApp.deps.store.insights()).totals.gaps).toBeGreaterThan(0);
   });
 });
