@@ -19,15 +19,13 @@ export function serveWebUi(app: Hono<AppEnv>, options: { dir: string; logger: Lo
     return;
   }
   const indexHtml = readFileSync(indexPath, 'utf8');
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root: options.dir,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
+  // Asset names carry a content hash, so a browser may keep them for good. serveStatic's onFound runs after
+  // the response is built, too late for a header; set it on the way out instead.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/assets/*', serveStatic({ root: options.dir }));
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next();
     return serveStatic({ root: options.dir })(c, next);
