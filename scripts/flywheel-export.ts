@@ -1,6 +1,7 @@
 /**
- * `npm run flywheel:export [-- --out <file>|-]`: writes every 👎 answer and every not-covered question as
- * golden-set candidates (JSONL, `reviewed: false`) for a person to review before they join the eval.
+ * `npm run flywheel:export [-- --out <file>|-|--stdout]`: writes every 👎 answer and every not-covered
+ * question as golden-set candidates (JSONL, `reviewed: false`) for a person to review before they join the eval.
+ * `--out -` and `--stdout` both write to stdout; the summary always goes to stderr.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

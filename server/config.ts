@@ -68,6 +68,10 @@ export interface AppConfig {
     firstTokenTimeoutMs: number;
     totalTimeoutMs: number;
     condenseTimeoutMs: number;
+    /**
+     * Retries of a refused call (5xx, 429, connection error) before any answer text, and only while the wait
+     * (`retry-after`, else 2 s, 4 s …) ends before the first-token deadline: past it the real cause is shown.
+     */
     maxRetries: number;
     maxOutputTokens: number;
     maxPassages: number;

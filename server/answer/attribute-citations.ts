@@ -51,7 +51,9 @@ function bestSpan(citation: Citation, sentence: string): TextSpan | undefined {
 export function attributeCitations(answer: string, citations: Citation[]): Citation[] {
   const sentences = citedSentences(answer);
   return citations.map((citation) => {
-    const citing = sentences.filter((sentence) => sentence.cited.includes(citation.n)).map((s) => s.text);
+    const citing = sentences
+      .filter((sentence) => sentence.cited.includes(citation.n))
+      .map((cited) => cited.text);
     const spans = citing
       .map((sentence) => bestSpan(citation, sentence))
       .filter((span): span is TextSpan => span !== undefined);

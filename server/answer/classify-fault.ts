@@ -1,4 +1,4 @@
-import { APICallError, type FinishReason, LoadAPIKeyError, RetryError } from 'ai';
+import { APICallError, type FinishReason, LoadAPIKeyError } from 'ai';
 import type { FallbackReason } from '../contract.js';
 
 const NETWORK_CODES = new Set([
@@ -26,7 +26,7 @@ function isNetworkError(error: unknown): boolean {
   let current: unknown = error;
   while (current instanceof Error && !seen.has(current)) {
     seen.add(current);
-    const code = (current as { code?: unknown }).code;
+    const code = 'code' in current ? current.code : undefined;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
     if (NETWORK_MESSAGE.test(current.message)) return true;
     current = current.cause;
@@ -45,29 +45,30 @@ function fromStatus(status: number): FallbackReason {
   return 'unknown';
 }
 
+const MENTIONS_API_KEY = /api key|apikey|api_key/i;
+const KEY_MISSING = /missing|no api key|not provided|must provide|did(?:n't| not) provide/i;
+
+/** The reason behind a call the provider answered; undefined when no response arrived at all. */
+function fromApiCall(error: APICallError): FallbackReason | undefined {
+  const { statusCode } = error;
+  if (statusCode === undefined) return undefined;
+  const body = error.responseBody ?? error.message;
+  // Providers answer a missing key and a wrong key with the same 401; only the message tells them apart.
+  if (statusCode === 401 && MENTIONS_API_KEY.test(body)) return KEY_MISSING.test(body) ? 'no-key' : 'auth';
+  if (statusCode >= 400) return fromStatus(statusCode);
+  // The response had begun (2xx) and the connection died under it: a socket reset mid-stream.
+  return isNetworkError(error.cause) ? 'stream-cut' : undefined;
+}
+
 /**
- * Maps an error thrown by the AI SDK or the provider client to the reason shown to users. A RetryError is
- * judged by its last attempt; a missing key is `no-key` whether the SDK or the provider noticed it.
+ * Maps an error thrown by the AI SDK or the provider client to the reason shown to users. A missing key is
+ * `no-key` whether the SDK or the provider noticed it. (Our calls never let the SDK retry, so there is no
+ * RetryError to unwrap: see retry-policy.ts.)
  */
 export function classifyError(error: unknown): FallbackReason {
-  if (RetryError.isInstance(error)) {
-    const attempts = error.errors;
-    const lastError = error.reason === 'abort' ? attempts.at(-1) : error.lastError;
-    return lastError === undefined ? 'unknown' : classifyError(lastError);
-  }
   if (LoadAPIKeyError.isInstance(error)) return 'no-key';
-  if (APICallError.isInstance(error)) {
-    if (error.statusCode === 401 && /api key|apikey|api_key/i.test(error.responseBody ?? error.message)) {
-      return /missing|no api key|not provided|must provide|did(?:n't| not) provide/i.test(
-        error.responseBody ?? error.message,
-      )
-        ? 'no-key'
-        : 'auth';
-    }
-    if (error.statusCode !== undefined && error.statusCode >= 400) return fromStatus(error.statusCode);
-    // The response had begun (2xx) and the connection died under it: a socket reset mid-stream.
-    if (error.statusCode !== undefined && isNetworkError(error.cause)) return 'stream-cut';
-  }
+  const fromResponse = APICallError.isInstance(error) ? fromApiCall(error) : undefined;
+  if (fromResponse) return fromResponse;
   if (isAbortError(error)) return 'timeout';
   if (isNetworkError(error)) return 'network';
   return 'unknown';
@@ -75,7 +76,7 @@ export function classifyError(error: unknown): FallbackReason {
 
 /** What was observed about one streamed model call. */
 export interface StreamObservation {
-  /** The first error the stream raised or threw, if any. */
+  /** The error that ended the call, if any: a retry we cut off leaves the provider error before it. */
   error?: unknown;
   /** Set when one of our own timers aborted the call. */
   timedOut?: 'first-token' | 'total';
@@ -101,17 +102,12 @@ export function classifyFault(observation: StreamObservation): FallbackReason | 
   return null;
 }
 
-/** The HTTP status behind a fault, when there was one (a RetryError is judged by its last attempt). */
-function statusOf(error: unknown): number | undefined {
-  if (RetryError.isInstance(error)) return statusOf(error.lastError);
-  return APICallError.isInstance(error) ? error.statusCode : undefined;
-}
-
 /** The fields of the one `llm_fallback` log line: reason, HTTP status and a bounded message. */
 export function describeFault(
   reason: FallbackReason,
   error: unknown,
 ): { reason: FallbackReason; status: number | undefined; message: string } {
   const message = error instanceof Error ? error.message : error === undefined ? reason : String(error);
-  return { reason, status: statusOf(error), message: message.slice(0, 300) };
+  const status = APICallError.isInstance(error) ? error.statusCode : undefined;
+  return { reason, status, message: message.slice(0, 300) };
 }

@@ -52,6 +52,17 @@ const LEAD_IN: Record<AnswerLanguage, string> = {
   en: 'From the corpus (search mode, no LLM):',
 };
 
+const NOT_COVERED: Record<AnswerLanguage, { withNearest: string; alone: string }> = {
+  zh: {
+    withNearest: '资料库中没有能回答这个问题的内容。最接近的章节是：',
+    alone: '资料库中没有能回答这个问题的内容，也没有相近的章节。',
+  },
+  en: {
+    withNearest: 'The corpus does not cover this question. The closest sections are:',
+    alone: 'The corpus does not cover this question, and no section comes close.',
+  },
+};
+
 /**
  * Scores a passage's units by the question terms its headings do not already explain: when the headings
  * answer the question ("…的日常工作"), every unit of the section is relevant; otherwise the matching units are.
@@ -115,14 +126,7 @@ function unitText(unit: TextUnit, language: AnswerLanguage): string {
 function notCoveredAnswer(language: AnswerLanguage, results: SearchResult[]): ExtractiveAnswer {
   const nearest = results.slice(0, NEAREST_COUNT);
   const labels = nearest.map((result) => `- ${sectionLabel(result)}`);
-  const opening =
-    language === 'zh'
-      ? nearest.length > 0
-        ? '资料库中没有能回答这个问题的内容。最接近的章节是：'
-        : '资料库中没有能回答这个问题的内容，也没有相近的章节。'
-      : nearest.length > 0
-        ? 'The corpus does not cover this question. The closest sections are:'
-        : 'The corpus does not cover this question, and no section comes close.';
+  const opening = NOT_COVERED[language][nearest.length > 0 ? 'withNearest' : 'alone'];
   return { text: [opening, ...labels].join('\n'), citations: [], notCovered: true, nearest };
 }
 

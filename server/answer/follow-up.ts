@@ -1,3 +1,5 @@
+import { scriptCounts } from './detect-language.js';
+
 /** Openers that lean on the previous turn: "那平台型的呢？", "and what about their daily work?". */
 const ELLIPTICAL_OPENER =
   /^\s*(?:那么?|还有|另外|那如果|and\b|also\b|what about\b|how about\b|and what about\b|what of\b|same for\b)/i;
@@ -5,14 +7,11 @@ const ELLIPTICAL_OPENER =
 const PRONOUN =
   /\b(?:they|them|their|theirs|it|its|this role|that role|these roles|those|he|she|his|her)\b|他们|她们|(?<!其)它|(?<![尤极])其(?![他它中实余次])|这类|这个岗位|该岗位|这种岗位|这一类|这个角色/i;
 const TRAILING_NE = /呢[？?\s]*$/;
-const HAN = /\p{Script=Han}/gu;
-const LATIN_WORD = /[a-z]+/gi;
 
 /** A follow-up too short to stand alone: a few characters or words. */
 function isFragment(question: string): boolean {
-  const han = question.match(HAN)?.length ?? 0;
-  const words = question.match(LATIN_WORD)?.length ?? 0;
-  return han + words * 2 <= 6;
+  const { han, latinWords } = scriptCounts(question);
+  return han + latinWords * 2 <= 6;
 }
 
 /**
@@ -23,7 +22,7 @@ export function looksElliptical(question: string): boolean {
   return (
     ELLIPTICAL_OPENER.test(question) ||
     PRONOUN.test(question) ||
-    (TRAILING_NE.test(question) && (question.match(HAN)?.length ?? 0) <= 12) ||
+    (TRAILING_NE.test(question) && scriptCounts(question).han <= 12) ||
     isFragment(question)
   );
 }

@@ -43,6 +43,15 @@ function numberPassages(context: AnswerContext): Citation[] {
   }));
 }
 
+function promptFor(context: AnswerContext, passages: Citation[]) {
+  return buildAnswerPrompt({
+    question: context.question,
+    retrievalQuery: context.retrievalQuery,
+    passages,
+    language: detectLanguage(context.question),
+  });
+}
+
 /** The answer is complete: final citations with what cites them, then the measurements. */
 function finishAnswer(
   context: AnswerContext,
@@ -83,12 +92,7 @@ export async function writeLlmAnswer(context: AnswerContext, model: ChatModel): 
   let textStarted = false;
   const run = await runModelStream({
     model,
-    prompt: buildAnswerPrompt({
-      question: context.question,
-      retrievalQuery: context.retrievalQuery,
-      passages: citations,
-      language: detectLanguage(context.question),
-    }),
+    prompt: promptFor(context, citations),
     llm: input.llm,
     passageCount: citations.length,
     signal: input.signal,

@@ -41,9 +41,9 @@ export function plainText(markdown: string): string {
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (const text_ of text.split('\n')) {
-    lines.push({ text: text_, start });
-    start += text_.length + 1;
+  for (const lineText of text.split('\n')) {
+    lines.push({ text: lineText, start });
+    start += lineText.length + 1;
   }
   return lines;
 }
@@ -76,15 +76,19 @@ function sentenceUnits(text: string, line: Line, offset: number): TextUnit[] {
 }
 
 /** A list item with the indented lines that continue it. */
-function bulletUnit(text: string, lines: Line[], index: number): { unit: TextUnit; next: number } {
-  const line = lines[index] as Line;
+function bulletUnit(
+  text: string,
+  lines: Line[],
+  line: Line,
+  index: number,
+): { unit: TextUnit; next: number } {
   const marker = BULLET.exec(line.text)?.[0] ?? '';
   let end = line.start + line.text.length;
   let next = index + 1;
-  for (; next < lines.length; next += 1) {
-    const candidate = lines[next] as Line;
+  for (let candidate = lines[next]; candidate; candidate = lines[next]) {
     if (!/^\s+\S/.test(candidate.text) || BULLET.test(candidate.text)) break;
     end = candidate.start + candidate.text.length;
+    next += 1;
   }
   const span = trimmedSpan(text, line.start + marker.length, end);
   return { unit: { kind: 'bullet', ...span, plain: plainText(text.slice(span.start, span.end)) }, next };
@@ -96,8 +100,7 @@ export function parseTextUnits(text: string): TextUnit[] {
   const units: TextUnit[] = [];
   let header: string[] | undefined;
   let index = 0;
-  while (index < lines.length) {
-    const line = lines[index] as Line;
+  for (let line = lines[index]; line; line = lines[index]) {
     const following = lines[index + 1]?.text ?? '';
     if (TABLE_ROW.test(line.text)) {
       if (TABLE_SEPARATOR.test(following)) {
@@ -119,7 +122,7 @@ export function parseTextUnits(text: string): TextUnit[] {
       continue;
     }
     if (BULLET.test(line.text)) {
-      const { unit, next } = bulletUnit(text, lines, index);
+      const { unit, next } = bulletUnit(text, lines, line, index);
       if (unit.plain !== '') units.push(unit);
       index = next;
       continue;

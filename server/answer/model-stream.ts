@@ -5,6 +5,7 @@ import { type AbortScope, createAbortScope } from './abort-scope.js';
 import type { ChatModel } from './chat-model.js';
 import { classifyFault } from './classify-fault.js';
 import type { AnswerPrompt } from './prompt.js';
+import { pause, retryDelayMs } from './retry-policy.js';
 import { createCitationFilter } from './verify-citations.js';
 
 export interface ModelStreamInput {
@@ -35,27 +36,38 @@ export interface ModelStreamResult {
 
 type TimerKind = 'first-token' | 'total';
 
-/** What the stream loop learns as parts arrive. */
-interface Observed {
-  text: string;
+/** How one attempt at the call ended. */
+interface AttemptOutcome {
+  /** The first error the attempt raised or threw. */
   error?: unknown;
   finishReason?: FinishReason;
   usage?: TokenUsage;
+}
+
+/** What the attempts of one call share. */
+interface CallState {
+  scope: AbortScope;
+  startedAt: number;
   firstTokenMs?: number;
   timedOut?: TimerKind;
+  /** Answer text arrived: the request can no longer be retried. */
+  onAnswerText: (delta: string) => void;
+  /** Reasoning or answer text arrived: the model is alive. */
+  onAlive: () => void;
 }
 
 /** The two deadlines the SDK lacks; each aborts the call and records which one fired. */
-function armDeadlines(llm: AppConfig['llm'], scope: AbortScope, observed: Observed) {
+function armDeadlines(llm: AppConfig['llm'], call: CallState) {
   const arm = (kind: TimerKind, ms: number) =>
     setTimeout(() => {
-      observed.timedOut ??= kind;
-      scope.abort(new DOMException(`No ${kind} from the model within ${ms} ms`, 'TimeoutError'));
+      call.timedOut ??= kind;
+      call.scope.abort(new DOMException(`No ${kind} from the model within ${ms} ms`, 'TimeoutError'));
     }, ms);
   const firstToken = arm('first-token', llm.firstTokenTimeoutMs);
   const total = arm('total', llm.totalTimeoutMs);
   return {
     alive: () => clearTimeout(firstToken),
+    firstTokenLeftMs: () => call.startedAt + llm.firstTokenTimeoutMs - performance.now(),
     clear: () => {
       clearTimeout(firstToken);
       clearTimeout(total);
@@ -69,69 +81,97 @@ function usageOf(totalUsage: LanguageModelUsage): TokenUsage | undefined {
   return { inputTokens: inputTokens ?? 0, outputTokens: outputTokens ?? 0 };
 }
 
-async function consume(
-  input: ModelStreamInput,
-  scope: AbortScope,
-  observed: Observed,
-  onAnswerText: (text: string) => void,
-  alive: () => void,
-): Promise<void> {
-  const startedAt = performance.now();
+/** One request to the provider, without the SDK's retries: ours are bounded by the first-token deadline. */
+async function streamAttempt(input: ModelStreamInput, call: CallState): Promise<AttemptOutcome> {
+  const outcome: AttemptOutcome = {};
   const result = streamText({
     model: input.model.languageModel,
     instructions: input.prompt.instructions,
     prompt: input.prompt.prompt,
     maxOutputTokens: input.llm.maxOutputTokens,
-    maxRetries: input.llm.maxRetries,
-    abortSignal: scope.signal,
+    maxRetries: 0,
+    abortSignal: call.scope.signal,
     onError: ({ error }) => {
-      observed.error ??= error;
+      outcome.error ??= error;
     },
   });
-  for await (const part of result.fullStream) {
-    // Reasoning tokens prove the model is alive; only answer text counts as the first token for users.
-    if (part.type === 'reasoning-delta') alive();
-    if (part.type === 'text-delta') {
-      alive();
-      observed.firstTokenMs ??= Math.round(performance.now() - startedAt);
-      onAnswerText(part.text);
-    } else if (part.type === 'error') observed.error ??= part.error;
-    else if (part.type === 'finish') {
-      observed.finishReason = part.finishReason;
-      observed.usage = usageOf(part.totalUsage);
+  try {
+    for await (const part of result.fullStream) {
+      // Reasoning tokens prove the model is alive; only answer text counts as the first token for users.
+      if (part.type === 'reasoning-delta') call.onAlive();
+      else if (part.type === 'text-delta') call.onAnswerText(part.text);
+      else if (part.type === 'error') outcome.error ??= part.error;
+      else if (part.type === 'finish') {
+        outcome.finishReason = part.finishReason;
+        outcome.usage = usageOf(part.totalUsage);
+      }
     }
+  } catch (thrown) {
+    // A socket reset mid-body throws from the loop without reaching onError.
+    outcome.error ??= thrown;
+  }
+  return outcome;
+}
+
+/**
+ * Attempts the call until it succeeds, fails for good, or a retry could not answer before the first-token
+ * deadline. A retry that ends only because we aborted it says nothing new, so the provider error that
+ * caused it stays the cause: a 500 followed by silence is a server error, not a timeout.
+ */
+async function attemptWithRetries(
+  input: ModelStreamInput,
+  call: CallState,
+  firstTokenLeftMs: () => number,
+): Promise<AttemptOutcome> {
+  let providerError: unknown;
+  for (let attempt = 0; ; attempt += 1) {
+    const outcome = await streamAttempt(input, call);
+    if (call.scope.signal.aborted && providerError !== undefined) return { ...outcome, error: providerError };
+    if (outcome.error === undefined || call.firstTokenMs !== undefined) return outcome;
+    providerError = outcome.error;
+    const budget = { attempt, maxRetries: input.llm.maxRetries, leftMs: firstTokenLeftMs() };
+    const delay = retryDelayMs(outcome.error, budget);
+    if (delay === undefined) return outcome;
+    await pause(delay, call.scope.signal);
+    if (call.scope.signal.aborted) return outcome;
   }
 }
 
 /**
  * One streamed model call with the guards the SDK lacks: a first-token timer and a total timer that abort
- * the request and are told apart from other aborts, citation markers verified before they are emitted, and
- * every ending — error part, thrown socket reset, interrupted body, silent abort, empty text — classified.
+ * the request and are told apart from other aborts, retries that never outlast the first-token deadline,
+ * citation markers verified before they are emitted, and every ending — error part, thrown socket reset,
+ * interrupted body, silent abort, empty text — classified.
  */
 export async function runModelStream(input: ModelStreamInput): Promise<ModelStreamResult> {
-  const scope = createAbortScope(input.signal);
-  const observed: Observed = { text: '' };
-  const deadlines = armDeadlines(input.llm, scope, observed);
   const filter = createCitationFilter(input.passageCount);
+  let text = '';
   const emit = (delta: string) => {
     if (delta === '') return;
-    observed.text += delta;
+    text += delta;
     input.onText(delta);
   };
-  try {
-    await consume(input, scope, observed, (text) => emit(filter.push(text)), deadlines.alive);
-  } catch (thrown) {
-    // A socket reset mid-body throws from the loop without reaching onError.
-    observed.error ??= thrown;
-  } finally {
+  const call: CallState = {
+    scope: createAbortScope(input.signal),
+    startedAt: performance.now(),
+    onAnswerText: (delta) => {
+      call.onAlive();
+      call.firstTokenMs ??= Math.round(performance.now() - call.startedAt);
+      emit(filter.push(delta));
+    },
+    onAlive: () => deadlines.alive(),
+  };
+  const deadlines = armDeadlines(input.llm, call);
+  const outcome = await attemptWithRetries(input, call, deadlines.firstTokenLeftMs).finally(() => {
     deadlines.clear();
-    scope.dispose();
-  }
+    call.scope.dispose();
+  });
   emit(filter.flush());
-  const { text, error, timedOut, finishReason, usage, firstTokenMs } = observed;
+  const { error, finishReason, usage } = outcome;
   const clientAborted = input.signal.aborted;
   const fault = clientAborted
     ? null
-    : classifyFault({ error, timedOut, finishReason, producedText: text.trim() !== '' });
+    : classifyFault({ error, timedOut: call.timedOut, finishReason, producedText: text.trim() !== '' });
+  const { firstTokenMs } = call;
   return { text, removedCitations: filter.removed, usage, firstTokenMs, fault, error, clientAborted };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { detectLanguage } from '../answer/detect-language.js';
 import type { FeedbackReason } from '../contract.js';
 import type { EvalCandidate } from './feedback-store.js';
 
@@ -14,11 +15,6 @@ export function normalizeQuestion(question: string): string {
     .trim();
   // A question made only of symbols ("???") still needs a non-empty key of its own.
   return words || folded.trim();
-}
-
-/** The golden set is bilingual; any Han character makes a question Chinese. */
-export function detectLang(text: string): 'zh' | 'en' {
-  return /\p{Script=Han}/u.test(text) ? 'zh' : 'en';
 }
 
 /** Stable across exports, so a reviewer can diff two exports and dedupe against the golden set. */
@@ -49,7 +45,7 @@ export function candidateFromFeedback(feedback: DownRatedFeedback): EvalCandidat
   return {
     id: `fb-${feedback.id}`,
     question: feedback.question,
-    lang: detectLang(feedback.question),
+    lang: detectLanguage(feedback.question),
     expected: offTopic ? [] : cited,
     offTopic,
     reviewed: false,
@@ -73,7 +69,7 @@ export function candidateFromGap(gap: GroupedGap): EvalCandidate {
   return {
     id: gapCandidateId(gap.normalizedQuestion),
     question: gap.question,
-    lang: detectLang(gap.question),
+    lang: detectLanguage(gap.question),
     expected: [],
     offTopic: true,
     reviewed: false,

@@ -42,6 +42,21 @@ function openDatabase(file: string): Database.Database {
   return db;
 }
 
+/** The database file in `dataDir` (created when missing), at the latest schema; closed again if migrating fails. */
+function openMigratedDatabase(dataDir: string, logger: Logger): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  const db = openDatabase(file);
+  try {
+    const schemaVersion = migrate(db, logger);
+    logger.info('store_opened', { file, schemaVersion });
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 function feedbackRow(feedback: SavedFeedback, createdAt: string) {
   const citations = [...feedback.citations]
     .sort((a, b) => a.n - b.n)
@@ -72,18 +87,9 @@ function feedbackRow(feedback: SavedFeedback, createdAt: string) {
  * apart from `json_each` (→ `jsonb_array_elements_text`).
  */
 export function openSqliteFeedbackStore(options: SqliteFeedbackStoreOptions): FeedbackStore {
-  const { dataDir, logger } = options;
+  const { logger } = options;
   const now = options.now ?? (() => new Date());
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(file);
-  try {
-    const schemaVersion = migrate(db, logger);
-    logger.info('store_opened', { file, schemaVersion });
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const db = openMigratedDatabase(options.dataDir, logger);
   const insertFeedback = db.prepare(INSERT_FEEDBACK_SQL);
   const insertGap = db.prepare(INSERT_GAP_SQL);
 

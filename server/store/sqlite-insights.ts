@@ -3,8 +3,8 @@ import type { AnswerMode, FeedbackReason, InsightsResponse } from '../contract.j
 import { candidateFromFeedback, candidateFromGap } from './eval-candidates.js';
 import type { EvalCandidate } from './feedback-store.js';
 
-export const LATEST_BAD_CASES = 20;
-export const TOP_GAPS = 20;
+const LATEST_BAD_CASES = 20;
+const TOP_GAPS = 20;
 const MODE_ORDER: readonly AnswerMode[] = ['search', 'llm', 'fallback'];
 
 interface BadCaseRow {
@@ -42,6 +42,12 @@ const GAP_GROUPS_SQL = `
     (SELECT latest.nearest FROM gaps latest WHERE latest.normalized_question = g.normalized_question
       ORDER BY latest.nearest = '[]', latest.created_at DESC, latest.rowid DESC LIMIT 1) AS nearest
   FROM gaps g GROUP BY g.normalized_question`;
+
+// The JSON columns hold what saveFeedback / logGap wrote from validated requests, so they are read as such.
+const storedReasons = (row: { reasons: string }) => JSON.parse(row.reasons) as FeedbackReason[];
+const storedCitations = (row: { citations: string }) => JSON.parse(row.citations) as StoredCitation[];
+const nearestIds = (row: { nearest: string }) =>
+  (JSON.parse(row.nearest) as Array<{ id: string }>).map((section) => section.id);
 
 function totals(db: Database.Database): InsightsResponse['totals'] {
   const feedback = db
@@ -93,9 +99,9 @@ function latestBadCases(db: Database.Database): InsightsResponse['latestBadCases
     answer: row.answer,
     mode: row.mode,
     model: row.model,
-    reasons: JSON.parse(row.reasons) as FeedbackReason[],
+    reasons: storedReasons(row),
     comment: row.comment,
-    citations: JSON.parse(row.citations) as StoredCitation[],
+    citations: storedCitations(row),
   }));
 }
 
@@ -131,9 +137,9 @@ export function readEvalCandidates(db: Database.Database): EvalCandidate[] {
           id: row.id,
           question: row.question,
           mode: row.mode,
-          reasons: JSON.parse(row.reasons) as FeedbackReason[],
+          reasons: storedReasons(row),
           comment: row.comment,
-          citationIds: (JSON.parse(row.citations) as StoredCitation[]).map((citation) => citation.id),
+          citationIds: storedCitations(row).map((citation) => citation.id),
         }),
       );
     const gaps = db
@@ -144,7 +150,7 @@ export function readEvalCandidates(db: Database.Database): EvalCandidate[] {
           normalizedQuestion: row.normalized_question,
           question: row.question,
           count: row.count,
-          nearestIds: (JSON.parse(row.nearest) as Array<{ id: string }>).map((section) => section.id),
+          nearestIds: nearestIds(row),
         }),
       );
     return [...feedback, ...gaps];

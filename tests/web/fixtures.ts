@@ -129,31 +129,22 @@ export const SEARCH_HEALTH: HealthResponse = {
 };
 
 /** An AI SDK UI message stream (SSE) carrying the given chunks, as the server's /api/chat sends it. */
-export function uiMessageStreamResponse(chunks: object[]): Response {
+function uiMessageStreamResponse(chunks: object[]): Response {
   const body = `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`;
   return new HttpResponse(body, {
     headers: { 'Content-Type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' },
   });
 }
 
-/** The chunks of one complete answer: start, citations, text, metadata, finish. */
-export function answerChunks(options: {
-  messageId: string;
-  text: string;
-  citations: CitationsData;
-  metadata: ChatMetadata;
-}) {
-  return [
-    {
-      type: 'start',
-      messageId: options.messageId,
-      messageMetadata: { mode: options.metadata.mode, retrievalMs: 0 },
-    },
-    { type: 'data-citations', id: 'citations', data: options.citations },
+/** /api/chat streaming one complete search-mode answer whose [1] cites the Application PM section. */
+export function citedSearchAnswer(messageId: string, text: string): Response {
+  return uiMessageStreamResponse([
+    { type: 'start', messageId, messageMetadata: { mode: 'search', retrievalMs: 0 } },
+    { type: 'data-citations', id: 'citations', data: citationsData([makeCitation({ n: 1 })]) },
     { type: 'text-start', id: 'answer' },
-    { type: 'text-delta', id: 'answer', delta: options.text },
+    { type: 'text-delta', id: 'answer', delta: text },
     { type: 'text-end', id: 'answer' },
-    { type: 'message-metadata', messageMetadata: options.metadata },
+    { type: 'message-metadata', messageMetadata: SEARCH_METADATA },
     { type: 'finish', finishReason: 'stop' },
-  ];
+  ]);
 }

@@ -13,30 +13,30 @@ export class ApiError extends Error {
   }
 }
 
-function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && 'message' in error && 'code' in error;
-}
-
-/** The server's `{ error: { message } }` from a raw response body, or undefined when it is not one. */
-export function errorMessageFromBody(body: string): string | undefined {
+/** The server's `{ error: { code, message } }` from a raw body; undefined for anything else (a proxy's page). */
+function parseErrorBody(body: string): ErrorBody['error'] | undefined {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(body);
-    return isErrorBody(parsed) ? parsed.error.message : undefined;
+    parsed = JSON.parse(body);
   } catch {
     return undefined;
   }
+  if (typeof parsed !== 'object' || parsed === null || !('error' in parsed)) return undefined;
+  const { error } = parsed;
+  if (typeof error !== 'object' || error === null || !('message' in error) || !('code' in error))
+    return undefined;
+  const { code, message } = error;
+  return typeof code === 'string' && typeof message === 'string' ? { code, message } : undefined;
+}
+
+/** The server's error message from a raw response body, or undefined when it is not one of ours. */
+export function errorMessageFromBody(body: string): string | undefined {
+  return parseErrorBody(body)?.message;
 }
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
-  const body = await response.text().catch(() => '');
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (isErrorBody(parsed)) return new ApiError(response.status, parsed.error.code, parsed.error.message);
-  } catch {
-    // Not JSON (a proxy error page, say): fall through to a generic message.
-  }
+  const error = parseErrorBody(await response.text().catch(() => ''));
+  if (error) return new ApiError(response.status, error.code, error.message);
   return new ApiError(response.status, `http_${response.status}`, `The server answered ${response.status}.`);
 }
 
@@ -46,13 +46,14 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
   try {
     response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if (isAbortError(error)) throw error;
     throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
   }
   if (!response.ok) throw await errorFromResponse(response);
   return (await response.json()) as T;
 }
 
+/** A request cancelled on purpose (a newer one replaced it), not a failure to report. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
-import { useFeedback } from '../hooks/use-feedback.js';
-import { citationsOf, messageText } from '../lib/chat-message.js';
+import { useAnswerFeedback } from '../hooks/use-feedback.js';
+import { citationsOf, messageText, sourceCountOf } from '../lib/chat-message.js';
 import { AnswerBadge } from './answer-badge.js';
 import { AnswerFooter } from './answer-footer.js';
 import { AnswerMarkdown } from './answer-markdown.js';
@@ -29,22 +29,54 @@ function PendingNotice({ hasCitations }: { hasCitations: boolean }) {
   );
 }
 
+/** Points to the nearest sections only when there are some: otherwise it would send the reader nowhere. */
+function NotCoveredNotice({ nearestCount }: { nearestCount: number }) {
+  return (
+    <p className="not-covered">
+      The guide doesn't cover this.
+      {nearestCount > 0 ? ' The nearest sections are listed under Sources.' : ''}
+    </p>
+  );
+}
+
+interface AnswerActionsProps {
+  text: string;
+  sourceCount: number;
+  onShowSources: () => void;
+  onRegenerate?: () => void;
+}
+
+function AnswerActions({ text, sourceCount, onShowSources, onRegenerate }: AnswerActionsProps) {
+  return (
+    <div className="answer-actions">
+      {sourceCount > 0 && (
+        <button type="button" className="text-button" onClick={onShowSources}>
+          Show sources ({sourceCount})
+        </button>
+      )}
+      {text !== '' && <CopyButton text={text} />}
+      {onRegenerate && (
+        <button type="button" className="text-button" onClick={onRegenerate}>
+          Regenerate
+        </button>
+      )}
+    </div>
+  );
+}
+
 /** One assistant answer: badge, cited Markdown, measurements, actions and feedback. */
 export const AnswerTurn = memo(function AnswerTurn(props: AnswerTurnProps) {
   const { message, question, streaming, selected, onRegenerate, onCite, onShowSources } = props;
   const text = messageText(message);
   const citationsData = citationsOf(message);
-  const citations = citationsData?.citations ?? [];
-  const metadata = message.metadata;
-  const citationNumbers = useMemo(() => citations.map((citation) => citation.n), [citations]);
-  const cite = useCallback((n: number) => onCite(message.id, n), [onCite, message.id]);
-  const feedbackContext = useMemo(
-    () => ({ messageId: message.id, question, answer: text, metadata, citations }),
-    [message.id, question, text, metadata, citations],
+  const { metadata } = message;
+  const citationNumbers = useMemo(
+    () => (citationsData?.citations ?? []).map((citation) => citation.n),
+    [citationsData],
   );
-  const feedback = useFeedback(feedbackContext);
+  const cite = useCallback((n: number) => onCite(message.id, n), [onCite, message.id]);
+  const feedback = useAnswerFeedback(message, question);
   const notCovered = citationsData?.notCovered ?? metadata?.notCovered ?? false;
-  const sourceCount = citations.length + (notCovered ? (citationsData?.nearest.length ?? 0) : 0);
 
   return (
     <article
@@ -53,11 +85,7 @@ export const AnswerTurn = memo(function AnswerTurn(props: AnswerTurnProps) {
       aria-busy={streaming}
     >
       <div className="answer-meta">{metadata && <AnswerBadge metadata={metadata} />}</div>
-      {notCovered && (
-        <p className="not-covered">
-          The guide doesn't cover this. The nearest sections are listed under Sources.
-        </p>
-      )}
+      {notCovered && <NotCoveredNotice nearestCount={citationsData?.nearest.length ?? 0} />}
       {text === '' && streaming ? (
         <PendingNotice hasCitations={citationsData !== undefined} />
       ) : (
@@ -70,19 +98,12 @@ export const AnswerTurn = memo(function AnswerTurn(props: AnswerTurnProps) {
       )}
       {!streaming && metadata && <AnswerFooter metadata={metadata} />}
       {!streaming && (
-        <div className="answer-actions">
-          {sourceCount > 0 && (
-            <button type="button" className="text-button" onClick={() => onShowSources(message.id)}>
-              Show sources ({sourceCount})
-            </button>
-          )}
-          {text !== '' && <CopyButton text={text} />}
-          {onRegenerate && (
-            <button type="button" className="text-button" onClick={onRegenerate}>
-              Regenerate
-            </button>
-          )}
-        </div>
+        <AnswerActions
+          text={text}
+          sourceCount={sourceCountOf(message)}
+          onShowSources={() => onShowSources(message.id)}
+          onRegenerate={onRegenerate}
+        />
       )}
       {!streaming && text !== '' && <FeedbackControls state={feedback.answerState} onRate={feedback.rate} />}
     </article>

@@ -1,52 +1,66 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useConversations } from '../hooks/use-conversations.js';
+import { AppHeader } from './app-header.js';
 import { ChatView } from './chat-view.js';
 import { ConversationList } from './conversation-list.js';
 import { ModeBadge } from './mode-badge.js';
 
+/**
+ * Whether the conversation drawer (narrow screens) is open. Escape closes it and hands focus back to the
+ * History button, so a keyboard user is never left behind an overlay.
+ */
+function useHistoryDrawer() {
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
+      setOpen(false);
+      toggleRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+  return { open, setOpen, toggleRef };
+}
+
 /** The chat app: header, the conversation list, and the active conversation. */
 export function ChatPage() {
   const conversations = useConversations();
-  const [listOpen, setListOpen] = useState(false);
-
-  const select = (id: string) => {
-    conversations.select(id);
-    setListOpen(false);
-  };
-  const startNew = () => {
-    conversations.startNew();
-    setListOpen(false);
-  };
+  const drawer = useHistoryDrawer();
+  // Choosing a conversation or starting one is done with the drawer: it closes.
+  const thenCloseDrawer =
+    <Args extends unknown[]>(action: (...args: Args) => void) =>
+    (...args: Args) => {
+      action(...args);
+      drawer.setOpen(false);
+    };
 
   return (
     <div className="app-shell">
-      <header className="app-header">
-        <a className="brand" href="/">
-          AIPM Guide
+      <AppHeader label={<ModeBadge />}>
+        <button
+          ref={drawer.toggleRef}
+          type="button"
+          className="secondary-button list-toggle"
+          aria-expanded={drawer.open}
+          onClick={() => drawer.setOpen((open) => !open)}
+        >
+          History
+        </button>
+        <button type="button" className="secondary-button" onClick={thenCloseDrawer(conversations.startNew)}>
+          New chat
+        </button>
+        <a className="header-link" href="/insights">
+          Insights
         </a>
-        <ModeBadge />
-        <div className="header-actions">
-          <button
-            type="button"
-            className="secondary-button list-toggle"
-            aria-expanded={listOpen}
-            onClick={() => setListOpen((open) => !open)}
-          >
-            History
-          </button>
-          <button type="button" className="secondary-button" onClick={startNew}>
-            New chat
-          </button>
-          <a className="header-link" href="/insights">
-            Insights
-          </a>
-        </div>
-      </header>
-      <div className={`app-body${listOpen ? ' list-open' : ''}`}>
+      </AppHeader>
+      <div className={`app-body${drawer.open ? ' list-open' : ''}`}>
         <ConversationList
           conversations={conversations.conversations}
           activeId={conversations.activeId}
-          onSelect={select}
+          onSelect={thenCloseDrawer(conversations.select)}
           onDelete={conversations.remove}
         />
         <ChatView

@@ -1,11 +1,9 @@
-import { useChat } from '@ai-sdk/react';
 import { useCallback, useRef } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
-import { createChatTransport } from '../api/chat-transport.js';
-import { useSaveConversation } from '../hooks/use-save-conversation.js';
+import { useConversationChat } from '../hooks/use-conversation-chat.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom.js';
-import { questionFor } from '../lib/chat-message.js';
+import { questionFor, sourceCountOf } from '../lib/chat-message.js';
 import { ChatError } from './chat-error.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
@@ -18,73 +16,71 @@ interface ChatViewProps {
   onSave: (id: string, messages: ChatMessage[]) => void;
 }
 
-const transport = createChatTransport();
+type Chat = ReturnType<typeof useConversationChat>;
+type Panel = ReturnType<typeof useSourcesPanel>;
+
+/** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
+function Transcript(props: { chat: Chat; panel: Panel; onAsk: (question: string) => void }) {
+  const { chat, panel, onAsk } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useStickToBottom(scrollRef, chat.messages);
+  return (
+    <div className="chat-scroll" ref={scrollRef}>
+      {chat.messages.length === 0 ? (
+        <StarterQuestions onAsk={onAsk} disabled={chat.busy} />
+      ) : (
+        <MessageList
+          messages={chat.messages}
+          busy={chat.busy}
+          selectedAnswerId={panel.selectedAnswer?.id}
+          onRegenerate={chat.retry}
+          onCite={panel.openCitation}
+          onShowSources={panel.showSources}
+        />
+      )}
+      {chat.error && !chat.busy && <ChatError error={chat.error} onRetry={chat.retry} />}
+    </div>
+  );
+}
 
 /** One conversation: the chat column beside the Sources panel. Mounted afresh per conversation. */
 export function ChatView({ conversationId, initialMessages, onSave }: ChatViewProps) {
-  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<ChatMessage>({
-    id: conversationId,
-    messages: initialMessages,
-    transport,
-  });
-  const busy = status === 'submitted' || status === 'streaming';
+  const chat = useConversationChat({ conversationId, initialMessages, onSave });
+  const { messages } = chat;
   const panel = useSourcesPanel(messages);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  useStickToBottom(scrollRef, messages);
-
-  useSaveConversation({ conversationId, initialMessages, messages, status, onSave });
-
   const { followLatest } = panel;
+  const { ask: askChat } = chat;
   const ask = useCallback(
     (question: string) => {
-      clearError();
       followLatest();
-      sendMessage({ text: question });
+      askChat(question);
     },
-    [clearError, followLatest, sendMessage],
+    [followLatest, askChat],
   );
-  const retry = useCallback(() => {
-    clearError();
-    regenerate();
-  }, [clearError, regenerate]);
-
   const selectedIndex = panel.selectedAnswer ? messages.indexOf(panel.selectedAnswer) : -1;
 
   return (
     <div className="chat-layout">
       <main className="chat-column" aria-label="Chat">
-        <div className="chat-scroll" ref={scrollRef}>
-          {messages.length === 0 ? (
-            <StarterQuestions onAsk={ask} disabled={busy} />
-          ) : (
-            <MessageList
-              messages={messages}
-              busy={busy}
-              selectedAnswerId={panel.selectedAnswer?.id}
-              onRegenerate={retry}
-              onCite={panel.openCitation}
-              onShowSources={panel.showSources}
-            />
-          )}
-          {error && !busy && <ChatError error={error} onRetry={retry} />}
-        </div>
-        {panel.selectedAnswer && (
+        <Transcript chat={chat} panel={panel} onAsk={ask} />
+        {panel.selectedAnswer && sourceCountOf(panel.selectedAnswer) > 0 && (
           <button
             type="button"
             className="sheet-toggle secondary-button"
             aria-expanded={panel.sheetOpen}
-            onClick={() => panel.setSheetOpen((open) => !open)}
+            onClick={panel.sheetOpen ? panel.closeSheet : panel.openSheet}
           >
             Sources
           </button>
         )}
-        <Composer busy={busy} onSend={ask} onStop={stop} />
+        <Composer busy={chat.busy} onSend={ask} onStop={chat.stop} />
       </main>
       <SourcesPanel
         answer={panel.selectedAnswer}
         question={selectedIndex >= 0 ? questionFor(messages, selectedIndex) : ''}
         openSection={panel.openSection}
         sheetOpen={panel.sheetOpen}
+        focusRequest={panel.panelFocusRequest}
         onOpenCitation={panel.openCitation}
         onBrowse={panel.browseSection}
         onCloseSection={panel.closeSection}

@@ -15,7 +15,7 @@ interface CitationCardProps {
 const SNIPPET_CHARS = 160;
 
 /** The passage's text without its heading line and Markdown markup, shortened for a card. */
-export function snippetOf(markdown: string): string {
+function snippetOf(markdown: string): string {
   const plain = markdown
     .split('\n')
     .filter((line) => !/^\s{0,3}#{1,6}\s/.test(line) && !/^\s*\|?(\s*:?-+:?\s*\|)+/.test(line))
@@ -31,6 +31,37 @@ function flagLabel(state: SubmissionState): string {
   if (state.status === 'sending') return 'Flagging…';
   if (state.status === 'error') return `Not flagged: ${state.message}`;
   return '';
+}
+
+function CitedBy({ sentences }: { sentences: string[] }) {
+  return (
+    <div className="cited-by">
+      <span className="cited-by-label">Cited for</span>
+      <ul>
+        {sentences.map((sentence) => (
+          <li key={sentence}>“{sentence}”</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FlagAction({ state, onFlag }: { state: SubmissionState; onFlag: () => void }) {
+  return (
+    <div className="card-actions">
+      <button
+        type="button"
+        className="text-button"
+        disabled={state.status === 'sending' || state.status === 'sent'}
+        onClick={onFlag}
+      >
+        Source doesn't support this
+      </button>
+      <span role="status" className="action-status">
+        {flagLabel(state)}
+      </span>
+    </div>
+  );
 }
 
 /** One numbered source of the answer: opens its section; can be flagged as not supporting the answer. */
@@ -55,31 +86,8 @@ export function CitationCard({ citation, active, compact, flagState, onOpen, onF
           {!compact && <span className="card-snippet">{snippetOf(citation.text)}</span>}
         </span>
       </button>
-      {!compact && citation.citedBy.length > 0 && (
-        <div className="cited-by">
-          <span className="cited-by-label">Cited for</span>
-          <ul>
-            {citation.citedBy.map((sentence) => (
-              <li key={sentence}>“{sentence}”</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {!compact && (
-        <div className="card-actions">
-          <button
-            type="button"
-            className="text-button"
-            disabled={flagState.status === 'sending' || flagState.status === 'sent'}
-            onClick={() => onFlag(citation)}
-          >
-            Source doesn't support this
-          </button>
-          <span role="status" className="action-status">
-            {flagLabel(flagState)}
-          </span>
-        </div>
-      )}
+      {!compact && citation.citedBy.length > 0 && <CitedBy sentences={citation.citedBy} />}
+      {!compact && <FlagAction state={flagState} onFlag={() => onFlag(citation)} />}
     </li>
   );
 }

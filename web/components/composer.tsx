@@ -8,6 +8,27 @@ interface ComposerProps {
   onStop: () => void;
 }
 
+/** Enter sends; Shift+Enter is a new line; Enter while an input method is composing (Chinese, Japanese…) confirms a candidate. */
+function isSendKey(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
+  return event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229;
+}
+
+/** Send submits the form; while an answer streams the same place offers Stop. */
+function SendOrStop({ busy, canSend, onStop }: { busy: boolean; canSend: boolean; onStop: () => void }) {
+  if (busy) {
+    return (
+      <button type="button" className="secondary-button" onClick={onStop}>
+        Stop
+      </button>
+    );
+  }
+  return (
+    <button type="submit" className="primary-button" disabled={!canSend}>
+      Send
+    </button>
+  );
+}
+
 /** The question box: Enter sends, Shift+Enter adds a line; while an answer streams it offers Stop. */
 export function Composer({ busy, onSend, onStop }: ComposerProps) {
   const [draft, setDraft] = useState('');
@@ -23,20 +44,19 @@ export function Composer({ busy, onSend, onStop }: ComposerProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Enter while an input method is composing (Chinese, Japanese…) confirms a candidate, never sends.
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229)
-      return;
-    event.preventDefault();
-    send();
-  };
-
-  const onSubmit = (event: FormEvent) => {
+    if (!isSendKey(event)) return;
     event.preventDefault();
     send();
   };
 
   return (
-    <form className="composer" onSubmit={onSubmit}>
+    <form
+      className="composer"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        send();
+      }}
+    >
       <div className="composer-field">
         <textarea
           ref={textareaRef}
@@ -53,15 +73,7 @@ export function Composer({ busy, onSend, onStop }: ComposerProps) {
           Enter to send · Shift+Enter for a new line
         </p>
       </div>
-      {busy ? (
-        <button type="button" className="secondary-button" onClick={onStop}>
-          Stop
-        </button>
-      ) : (
-        <button type="submit" className="primary-button" disabled={!canSend}>
-          Send
-        </button>
-      )}
+      <SendOrStop busy={busy} canSend={canSend} onStop={onStop} />
     </form>
   );
 }

@@ -1,15 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { FeedbackReason } from '../../server/contract.js';
 import type { RatingInput, SubmissionState } from '../hooks/use-feedback.js';
-
-const REASON_LABELS: Array<{ reason: FeedbackReason; label: string }> = [
-  { reason: 'wrong', label: 'Wrong' },
-  { reason: 'unsupported', label: 'Not supported by its citation' },
-  { reason: 'missing', label: 'Missing information' },
-  { reason: 'off-topic', label: 'Off-topic' },
-  { reason: 'outdated', label: 'Outdated' },
-  { reason: 'other', label: 'Other' },
-];
+import { FEEDBACK_REASONS } from '../lib/feedback-reasons.js';
 
 interface FeedbackControlsProps {
   state: SubmissionState;
@@ -23,21 +15,52 @@ function StatusLine({ state }: { state: SubmissionState }) {
   return null;
 }
 
-/** Helpful / Not helpful; "Not helpful" asks why before sending. */
-export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
-  const [formOpen, setFormOpen] = useState(false);
+/** "Not helpful": which reasons, a comment, and Send feedback. */
+function ReasonForm({ locked, onSend }: { locked: boolean; onSend: (input: RatingInput) => void }) {
   const [reasons, setReasons] = useState<FeedbackReason[]>([]);
   const [comment, setComment] = useState('');
   const commentId = useId();
-  const locked = state.status === 'sending' || state.status === 'sent';
-
   const toggleReason = (reason: FeedbackReason, checked: boolean) =>
     setReasons((current) => (checked ? [...current, reason] : current.filter((entry) => entry !== reason)));
-
-  const sendDown = (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    onRate({ rating: 'down', reasons, comment });
+    onSend({ rating: 'down', reasons, comment });
   };
+  return (
+    <form className="feedback-form" onSubmit={submit} aria-label="Why was this not helpful?">
+      <fieldset>
+        <legend>What was wrong?</legend>
+        {FEEDBACK_REASONS.map(({ reason, label }) => (
+          <label key={reason} className="checkbox">
+            <input
+              type="checkbox"
+              checked={reasons.includes(reason)}
+              onChange={(event) => toggleReason(reason, event.target.checked)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={commentId}>Comment</label>
+      <textarea
+        id={commentId}
+        value={comment}
+        maxLength={2000}
+        rows={2}
+        onChange={(event) => setComment(event.target.value)}
+      />
+      <button type="submit" className="primary-button" disabled={locked}>
+        Send feedback
+      </button>
+    </form>
+  );
+}
+
+/** Helpful / Not helpful; "Not helpful" asks why before sending. */
+export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
+  const [formOpen, setFormOpen] = useState(false);
+  const locked = state.status === 'sending' || state.status === 'sent';
+  const rated = (rating: 'up' | 'down') => state.status !== 'idle' && state.rating === rating;
 
   return (
     <div className="feedback">
@@ -45,7 +68,7 @@ export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
         <button
           type="button"
           className="text-button"
-          aria-pressed={state.status !== 'idle' && state.rating === 'up'}
+          aria-pressed={rated('up')}
           disabled={locked}
           onClick={() => {
             setFormOpen(false);
@@ -57,7 +80,7 @@ export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
         <button
           type="button"
           className="text-button"
-          aria-pressed={formOpen || (state.status !== 'idle' && state.rating === 'down')}
+          aria-pressed={formOpen || rated('down')}
           aria-expanded={formOpen}
           disabled={locked}
           onClick={() => setFormOpen((open) => !open)}
@@ -68,34 +91,7 @@ export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
           <StatusLine state={state} />
         </span>
       </div>
-      {formOpen && state.status !== 'sent' && (
-        <form className="feedback-form" onSubmit={sendDown} aria-label="Why was this not helpful?">
-          <fieldset>
-            <legend>What was wrong?</legend>
-            {REASON_LABELS.map(({ reason, label }) => (
-              <label key={reason} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={reasons.includes(reason)}
-                  onChange={(event) => toggleReason(reason, event.target.checked)}
-                />
-                {label}
-              </label>
-            ))}
-          </fieldset>
-          <label htmlFor={commentId}>Comment</label>
-          <textarea
-            id={commentId}
-            value={comment}
-            maxLength={2000}
-            rows={2}
-            onChange={(event) => setComment(event.target.value)}
-          />
-          <button type="submit" className="primary-button" disabled={locked}>
-            Send feedback
-          </button>
-        </form>
-      )}
+      {formOpen && state.status !== 'sent' && <ReasonForm locked={locked} onSend={onRate} />}
     </div>
   );
 }

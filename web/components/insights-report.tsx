@@ -1,19 +1,55 @@
-import type { FeedbackReason, InsightsResponse } from '../../server/contract.js';
-
-const REASON_NAMES: Record<FeedbackReason, string> = {
-  wrong: 'Wrong',
-  unsupported: 'Not supported by its citation',
-  missing: 'Missing information',
-  'off-topic': 'Off-topic',
-  outdated: 'Outdated',
-  other: 'Other',
-};
+import type { ReactNode } from 'react';
+import type { InsightsResponse } from '../../server/contract.js';
+import { reasonLabel } from '../lib/feedback-reasons.js';
+import { BadCases, localDateTime } from './bad-cases.js';
 
 const percent = (rate: number) => `${(rate * 100).toFixed(rate > 0 && rate < 0.1 ? 1 : 0)}%`;
-const dateTime = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-};
+
+/** A titled part of the report, named by its title; says `emptyHint` instead when there is nothing yet. */
+function ReportSection(props: { title: string; isEmpty?: boolean; emptyHint?: string; children: ReactNode }) {
+  return (
+    <section aria-label={props.title}>
+      <h2>{props.title}</h2>
+      {props.isEmpty ? <p className="panel-hint">{props.emptyHint}</p> : props.children}
+    </section>
+  );
+}
+
+/** A table whose first cell in each row names the row. */
+function ReportTable({
+  columns,
+  rows,
+}: {
+  columns: string[];
+  rows: Array<{ key: string; cells: ReactNode[] }>;
+}) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ key, cells: [rowName, ...cells] }) => (
+            <tr key={key}>
+              <th scope="row">{rowName}</th>
+              {cells.map((cell, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional and never reorder.
+                <td key={index}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 function Totals({ totals }: { totals: InsightsResponse['totals'] }) {
   const items = [
@@ -35,117 +71,69 @@ function Totals({ totals }: { totals: InsightsResponse['totals'] }) {
 }
 
 function DownRates({ rows }: { rows: InsightsResponse['downRateByMode'] }) {
-  if (rows.length === 0) return <p className="panel-hint">No feedback yet.</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Mode</th>
-          <th scope="col">Feedback</th>
-          <th scope="col">Not helpful</th>
-          <th scope="col">Rate</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.mode}>
-            <th scope="row">{row.mode}</th>
-            <td>{row.total}</td>
-            <td>{row.down}</td>
-            <td>{percent(row.rate)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ReportSection title="Not-helpful rate by mode" isEmpty={rows.length === 0} emptyHint="No feedback yet.">
+      <ReportTable
+        columns={['Mode', 'Feedback', 'Not helpful', 'Rate']}
+        rows={rows.map((row) => ({
+          key: row.mode,
+          cells: [row.mode, row.total, row.down, percent(row.rate)],
+        }))}
+      />
+    </ReportSection>
   );
 }
 
-function BadCases({ cases }: { cases: InsightsResponse['latestBadCases'] }) {
-  if (cases.length === 0) return <p className="panel-hint">No negative feedback yet.</p>;
+function TopReasons({ reasons }: { reasons: InsightsResponse['topReasons'] }) {
   return (
-    <ol className="bad-cases">
-      {cases.map((badCase) => (
-        <li key={badCase.id} className="bad-case">
-          <p className="bad-case-question">{badCase.question}</p>
-          <p className="bad-case-meta">
-            {dateTime(badCase.createdAt)} · {badCase.mode}
-            {badCase.model ? ` · ${badCase.model}` : ''}
-            {badCase.reasons.length > 0 &&
-              ` · ${badCase.reasons.map((reason) => REASON_NAMES[reason]).join(', ')}`}
-          </p>
-          {badCase.comment && <blockquote>{badCase.comment}</blockquote>}
-          <details>
-            <summary>Answer and citations</summary>
-            <p className="bad-case-answer">{badCase.answer}</p>
-            <ul>
-              {badCase.citations.map((citation) => (
-                <li key={citation.n}>
-                  [{citation.n}] {citation.headings.length > 0 ? citation.headings.join(' › ') : citation.id}
-                </li>
-              ))}
-            </ul>
-          </details>
-        </li>
-      ))}
-    </ol>
+    <ReportSection title="Top reasons" isEmpty={reasons.length === 0} emptyHint="No reasons given yet.">
+      <ol>
+        {reasons.map((entry) => (
+          <li key={entry.reason}>
+            {reasonLabel(entry.reason)} — {entry.count}
+          </li>
+        ))}
+      </ol>
+    </ReportSection>
+  );
+}
+
+function TopGaps({ gaps }: { gaps: InsightsResponse['topGaps'] }) {
+  return (
+    <ReportSection
+      title="Top not-covered questions"
+      isEmpty={gaps.length === 0}
+      emptyHint="Every question so far was covered by the guide."
+    >
+      <ReportTable
+        columns={['Question', 'Times asked', 'Last asked']}
+        rows={gaps.map((gap) => ({
+          key: gap.question,
+          cells: [gap.question, gap.count, localDateTime(gap.lastAskedAt)],
+        }))}
+      />
+    </ReportSection>
   );
 }
 
 /** The feedback flywheel at a glance: how answers are rated and where the guide falls short. */
 export function InsightsReport({ insights }: { insights: InsightsResponse }) {
+  const { latestBadCases } = insights;
   return (
     <div className="insights-report">
-      <section aria-label="Totals">
-        <h2>Totals</h2>
+      <ReportSection title="Totals">
         <Totals totals={insights.totals} />
-      </section>
-      <section aria-label="Not-helpful rate by mode">
-        <h2>Not-helpful rate by mode</h2>
-        <DownRates rows={insights.downRateByMode} />
-      </section>
-      <section aria-label="Top reasons">
-        <h2>Top reasons</h2>
-        {insights.topReasons.length === 0 ? (
-          <p className="panel-hint">No reasons given yet.</p>
-        ) : (
-          <ol>
-            {insights.topReasons.map((entry) => (
-              <li key={entry.reason}>
-                {REASON_NAMES[entry.reason]} — {entry.count}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-      <section aria-label="Latest bad cases">
-        <h2>Latest bad cases</h2>
-        <BadCases cases={insights.latestBadCases} />
-      </section>
-      <section aria-label="Top not-covered questions">
-        <h2>Top not-covered questions</h2>
-        {insights.topGaps.length === 0 ? (
-          <p className="panel-hint">Every question so far was covered by the guide.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Times asked</th>
-                <th scope="col">Last asked</th>
-              </tr>
-            </thead>
-            <tbody>
-              {insights.topGaps.map((gap) => (
-                <tr key={gap.question}>
-                  <td>{gap.question}</td>
-                  <td>{gap.count}</td>
-                  <td>{dateTime(gap.lastAskedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      </ReportSection>
+      <DownRates rows={insights.downRateByMode} />
+      <TopReasons reasons={insights.topReasons} />
+      <ReportSection
+        title="Latest bad cases"
+        isEmpty={latestBadCases.length === 0}
+        emptyHint="No negative feedback yet."
+      >
+        <BadCases cases={latestBadCases} />
+      </ReportSection>
+      <TopGaps gaps={insights.topGaps} />
     </div>
   );
 }

@@ -41,40 +41,31 @@ function groupBlocks(blocks: MarkdownBlock[]): Group[] {
 
 function renderBlock(block: MarkdownBlock, text: string, highlights: TextSpan[]): ReactNode {
   const key = block.start;
+  const runs = (inline: InlineRun[]) => <Runs text={text} runs={inline} highlights={highlights} />;
   switch (block.kind) {
     case 'heading':
       return (
         <p key={key} className={`md-heading md-h${block.depth}`}>
-          <Runs text={text} runs={block.runs} highlights={highlights} />
+          {runs(block.runs)}
         </p>
       );
     case 'bullet':
       return (
         <li key={key} style={{ marginInlineStart: `${block.indent * 1.25}em` }}>
-          <Runs text={text} runs={block.runs} highlights={highlights} />
+          {runs(block.runs)}
         </li>
       );
     case 'quote':
-      return (
-        <blockquote key={key}>
-          <Runs text={text} runs={block.runs} highlights={highlights} />
-        </blockquote>
-      );
+      return <blockquote key={key}>{runs(block.runs)}</blockquote>;
     case 'paragraph':
-      return (
-        <p key={key}>
-          <Runs text={text} runs={block.runs} highlights={highlights} />
-        </p>
-      );
+      return <p key={key}>{runs(block.runs)}</p>;
     case 'table-row': {
       const Cell = block.header ? 'th' : 'td';
       return (
         <tr key={key}>
           {block.cells.map((cell, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional and never reorder.
-            <Cell key={index}>
-              <Runs text={text} runs={cell} highlights={highlights} />
-            </Cell>
+            <Cell key={index}>{runs(cell)}</Cell>
           ))}
         </tr>
       );

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { SectionResponse } from '../../server/contract.js';
+import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import type { SectionResponse, TextSpan } from '../../server/contract.js';
 import { useSection } from '../hooks/use-section.js';
 import type { OpenSection } from '../hooks/use-sources-panel.js';
 import { mergeSpans, resolveHighlights } from '../lib/highlight-ranges.js';
@@ -31,6 +31,44 @@ function SectionPager({ section, onBrowse }: { section: SectionResponse; onBrows
   );
 }
 
+/** The section could not be loaded: say so, offer to try again, and still show the passage as cited. */
+function SectionLoadError(props: { message: string; open: OpenSection; onRetry: () => void }) {
+  const { citation } = props.open;
+  return (
+    <>
+      <div role="alert" className="error-box">
+        <p>Could not load this section: {props.message}</p>
+        <button type="button" className="secondary-button" onClick={props.onRetry}>
+          Try again
+        </button>
+      </div>
+      {citation && (
+        <div className="section-body">
+          <p className="section-note">The passage as it was cited:</p>
+          <SectionText text={citation.text} highlights={mergeSpans(citation.highlights)} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Once the section is in, focus moves to it and its first highlight (or its top) scrolls into view. */
+function useRevealHighlights(
+  body: RefObject<HTMLDivElement | null>,
+  loaded: unknown,
+  highlights: TextSpan[],
+) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new highlights (another citation of this section) re-scroll.
+  useEffect(() => {
+    const element = body.current;
+    if (!loaded || !element) return;
+    element.focus({ preventScroll: true });
+    const firstMark = element.querySelector('mark');
+    if (firstMark) firstMark.scrollIntoView({ block: 'center' });
+    else element.scrollTop = 0;
+  }, [loaded, highlights]);
+}
+
 /** The open section in full, its cited lines marked and scrolled into view. */
 export function SectionView({ open, onBrowse, onClose }: SectionViewProps) {
   const section = useSection(open.sectionId);
@@ -43,16 +81,7 @@ export function SectionView({ open, onBrowse, onClose }: SectionViewProps) {
         : [],
     [loaded, open.citation],
   );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: new highlights (another citation of this section) re-scroll.
-  useEffect(() => {
-    const body = bodyRef.current;
-    if (!loaded || !body) return;
-    body.focus({ preventScroll: true });
-    const firstMark = body.querySelector('mark');
-    if (firstMark) firstMark.scrollIntoView({ block: 'center' });
-    else body.scrollTop = 0;
-  }, [loaded, highlights]);
+  useRevealHighlights(bodyRef, loaded, highlights);
 
   return (
     <section aria-label="Cited section" className="section-view">
@@ -70,18 +99,7 @@ export function SectionView({ open, onBrowse, onClose }: SectionViewProps) {
       )}
       {section.status === 'loading' && <p role="status">Loading section…</p>}
       {section.status === 'error' && (
-        <div role="alert" className="error-box">
-          <p>Could not load this section: {section.error.message}</p>
-          <button type="button" className="secondary-button" onClick={section.reload}>
-            Try again
-          </button>
-        </div>
-      )}
-      {section.status === 'error' && open.citation && (
-        <div className="section-body">
-          <p className="section-note">The passage as it was cited:</p>
-          <SectionText text={open.citation.text} highlights={mergeSpans(open.citation.highlights)} />
-        </div>
+        <SectionLoadError message={section.error.message} open={open} onRetry={section.reload} />
       )}
       {loaded && (
         <>

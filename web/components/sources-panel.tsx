@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ChatMessage, Citation } from '../../server/contract.js';
-import { useFeedback } from '../hooks/use-feedback.js';
+import { useAnswerFeedback } from '../hooks/use-feedback.js';
 import type { OpenSection } from '../hooks/use-sources-panel.js';
 import { citationsOf, messageText } from '../lib/chat-message.js';
 import { sentencesCiting } from '../lib/citation-markers.js';
@@ -13,6 +13,8 @@ interface SourcesPanelProps {
   question: string;
   openSection: OpenSection | null;
   sheetOpen: boolean;
+  /** Changes whenever the panel should take focus (the reader asked to see the sources). */
+  focusRequest: number;
   onOpenCitation: (messageId: string, n: number) => void;
   onBrowse: (sectionId: string) => void;
   onCloseSection: () => void;
@@ -29,11 +31,8 @@ function AnswerSources({
   const data = citationsOf(answer);
   const citations = data?.citations ?? [];
   const text = messageText(answer);
-  const context = useMemo(
-    () => ({ messageId: answer.id, question, answer: text, metadata: answer.metadata, citations }),
-    [answer.id, question, text, answer.metadata, citations],
-  );
-  const feedback = useFeedback(context);
+  const feedback = useAnswerFeedback(answer, question);
+  // The sentences the flag is about: those attributed to the citation, else those carrying its marker.
   const flag = (citation: Citation) => {
     const sentences = citation.citedBy.length > 0 ? citation.citedBy : sentencesCiting(text, citation.n);
     feedback.flagCitation(citation.n, sentences.length > 0 ? sentences : [text.slice(0, 2000) || question]);
@@ -66,11 +65,18 @@ function AnswerSources({
 
 /** The GUI half of the app: the selected answer's sources and the open section. */
 export function SourcesPanel(props: SourcesPanelProps) {
-  const { answer, openSection, sheetOpen, onBrowse, onCloseSection, onCloseSheet } = props;
+  const { answer, openSection, sheetOpen, focusRequest, onBrowse, onCloseSection, onCloseSheet } = props;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // On phones the sheet covers what opened it: focus must move in, or keyboard users stay behind it.
+    if (focusRequest > 0) headingRef.current?.focus();
+  }, [focusRequest]);
   return (
     <aside aria-label="Sources" className={`sources${sheetOpen ? ' is-open' : ''}`}>
       <div className="sources-header">
-        <h2>Sources</h2>
+        <h2 ref={headingRef} tabIndex={-1}>
+          Sources
+        </h2>
         <button type="button" className="sheet-close secondary-button" onClick={onCloseSheet}>
           Close sources
         </button>

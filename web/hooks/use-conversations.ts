@@ -22,12 +22,6 @@ export interface Conversations {
   remove: (id: string) => void;
 }
 
-let browserStorage: Storage | undefined;
-function localStore(): Storage {
-  browserStorage ??= safeStorage('localStorage');
-  return browserStorage;
-}
-
 function newId(): string {
   return crypto.randomUUID();
 }
@@ -37,7 +31,7 @@ function newId(): string {
  * list only when its first message is saved, so empty chats never clutter it.
  */
 export function useConversations(storageOverride?: Storage): Conversations {
-  const storage = storageOverride ?? localStore();
+  const storage = storageOverride ?? safeStorage('localStorage');
   const [conversations, setConversations] = useState(() => loadSummaries(storage));
   const [activeId, setActiveId] = useState(() => {
     const stored = loadActiveId(storage);

@@ -1,17 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
-import type { ChatMetadata, Citation, FeedbackReason, FeedbackRequest } from '../../server/contract.js';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ChatMessage, Citation, FeedbackReason, FeedbackRequest } from '../../server/contract.js';
 import { postFeedback } from '../api/guide-api.js';
 import { ApiError } from '../api/http-client.js';
+import { citationsOf, messageText } from '../lib/chat-message.js';
 import { loadSentFeedback, recordSentFeedback } from '../lib/feedback-record.js';
 import { safeStorage } from '../lib/safe-storage.js';
-
-export interface FeedbackContext {
-  messageId: string;
-  question: string;
-  answer: string;
-  metadata: ChatMetadata | undefined;
-  citations: Citation[];
-}
 
 export type SubmissionState =
   | { status: 'idle' }
@@ -25,8 +18,20 @@ export interface RatingInput {
   comment?: string;
 }
 
+/** What feedback about one answer carries besides the user's verdict. */
+interface AnswerContext {
+  messageId: string;
+  question: string;
+  answer: string;
+  metadata: ChatMessage['metadata'];
+  citations: Citation[];
+}
+
+type FeedbackBody = Omit<FeedbackRequest, 'id'>;
+
 const MAX_ANSWER_CHARS = 20_000;
 const IDLE: SubmissionState = { status: 'idle' };
+const NO_CITATIONS: Citation[] = [];
 
 function restoredStates(messageId: string): Record<string, SubmissionState> {
   const sent = loadSentFeedback(safeStorage('localStorage'), messageId);
@@ -34,10 +39,10 @@ function restoredStates(messageId: string): Record<string, SubmissionState> {
 }
 
 function requestBody(
-  context: FeedbackContext,
+  context: AnswerContext,
   input: RatingInput & { flags?: FeedbackRequest['citationFlags'] },
 ) {
-  const body: Omit<FeedbackRequest, 'id'> = {
+  const body: FeedbackBody = {
     messageId: context.messageId,
     rating: input.rating,
     question: context.question.slice(0, 4000) || '(question unavailable)',
@@ -53,48 +58,54 @@ function requestBody(
 }
 
 /**
- * Sends feedback on one answer: its rating ('answer') and per-citation flags ('flag-<n>'). A retry of
- * the same feedback reuses its id, so the server stores it once even if an earlier attempt got through.
+ * Sends feedback bodies under keys ('answer', 'flag-<n>') and tracks each one's state. A retry of the same
+ * body reuses its id, so the server stores it once even if an earlier attempt got through.
  */
-export function useFeedback(context: FeedbackContext) {
-  const [states, setStates] = useState<Record<string, SubmissionState>>(() =>
-    restoredStates(context.messageId),
-  );
+function useSubmissions(messageId: string) {
+  const [states, setStates] = useState(() => restoredStates(messageId));
   const attempts = useRef(new Map<string, { body: string; id: string }>());
-  const busy = useRef(new Set<string>());
-
+  const inFlight = useRef(new Set<string>());
   const submit = useCallback(
-    async (key: string, body: Omit<FeedbackRequest, 'id'>) => {
-      if (busy.current.has(key) || states[key]?.status === 'sent') return;
-      busy.current.add(key);
+    async (key: string, body: FeedbackBody) => {
+      if (inFlight.current.has(key) || states[key]?.status === 'sent') return;
+      inFlight.current.add(key);
+      const track = (state: SubmissionState) => setStates((current) => ({ ...current, [key]: state }));
       const serialized = JSON.stringify(body);
       const previous = attempts.current.get(key);
       const id = previous?.body === serialized ? previous.id : crypto.randomUUID();
       attempts.current.set(key, { body: serialized, id });
-      setStates((current) => ({ ...current, [key]: { status: 'sending', rating: body.rating } }));
+      track({ status: 'sending', rating: body.rating });
       try {
         await postFeedback({ id, ...body });
-        recordSentFeedback(safeStorage('localStorage'), {
-          messageId: body.messageId,
-          key,
-          rating: body.rating,
-        });
-        setStates((current) => ({ ...current, [key]: { status: 'sent', rating: body.rating } }));
+        recordSentFeedback(safeStorage('localStorage'), { messageId, key, rating: body.rating });
+        track({ status: 'sent', rating: body.rating });
       } catch (error) {
         const message = error instanceof ApiError ? error.message : 'Could not send feedback.';
-        setStates((current) => ({ ...current, [key]: { status: 'error', rating: body.rating, message } }));
+        track({ status: 'error', rating: body.rating, message });
       } finally {
-        busy.current.delete(key);
+        inFlight.current.delete(key);
       }
     },
-    [states],
+    [states, messageId],
   );
+  return { states, submit };
+}
+
+/** Feedback on one answer: its rating, and flags on citations that do not support it. */
+export function useAnswerFeedback(message: ChatMessage, question: string) {
+  const answer = messageText(message);
+  const citations = citationsOf(message)?.citations ?? NO_CITATIONS;
+  const { metadata } = message;
+  const context = useMemo(
+    () => ({ messageId: message.id, question, answer, metadata, citations }),
+    [message.id, question, answer, metadata, citations],
+  );
+  const { states, submit } = useSubmissions(message.id);
 
   const rate = useCallback(
     (input: RatingInput) => submit('answer', requestBody(context, input)),
     [submit, context],
   );
-
   const flagCitation = useCallback(
     (n: number, sentences: string[]) => {
       const flags = sentences.map((sentence) => ({ n, sentence: sentence.slice(0, 2000) }));

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ChatMessage, Citation } from '../../server/contract.js';
 import { citationsOf } from '../lib/chat-message.js';
+import { useEscapeKey, useFocusReturn } from './use-focus-return.js';
 
 export interface OpenSection {
   sectionId: string;
@@ -8,16 +9,53 @@ export interface OpenSection {
   citation: Citation | null;
 }
 
-type OpenerRef = { current: HTMLElement | null };
-
-function rememberOpener(opener: OpenerRef): void {
-  if (document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
+/**
+ * Whether the panel is up (on phones a bottom sheet) and a count that asks the panel to take focus: each
+ * time the reader opens it without a section, focus moves into it, so a keyboard user lands on the sources.
+ */
+function useSheet(focusReturn: ReturnType<typeof useFocusReturn>) {
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const openSheet = useCallback(
+    (options: { takeFocus: boolean }) => {
+      focusReturn.remember({ keepEarlier: !options.takeFocus });
+      setSheetOpen(true);
+      if (options.takeFocus) setFocusRequest((count) => count + 1);
+    },
+    [focusReturn],
+  );
+  return { sheetOpen, setSheetOpen, focusRequest, openSheet };
 }
 
-function returnFocus(opener: OpenerRef): void {
-  const element = opener.current;
-  opener.current = null;
-  if (element?.isConnected) element.focus();
+type Sheet = ReturnType<typeof useSheet>;
+
+/** The section open in the panel: a cited one (its lines highlighted) or one the reader browsed to. */
+function useOpenSection(focusReturn: ReturnType<typeof useFocusReturn>, sheet: Sheet) {
+  const [openSection, setOpenSection] = useState<OpenSection | null>(null);
+  const { openSheet } = sheet;
+  const openCitation = useCallback(
+    (message: ChatMessage | undefined, n: number) => {
+      const citation = message && citationsOf(message)?.citations.find((entry) => entry.n === n);
+      if (!citation) return false;
+      focusReturn.remember();
+      setOpenSection({ sectionId: citation.id, citation });
+      openSheet({ takeFocus: false });
+      return true;
+    },
+    [focusReturn, openSheet],
+  );
+  const browseSection = useCallback(
+    (sectionId: string) => {
+      setOpenSection({ sectionId, citation: null });
+      openSheet({ takeFocus: false });
+    },
+    [openSheet],
+  );
+  const closeSection = useCallback(() => {
+    setOpenSection(null);
+    focusReturn.restore();
+  }, [focusReturn]);
+  return { openSection, setOpenSection, openCitation, browseSection, closeSection };
 }
 
 /**
@@ -26,74 +64,51 @@ function returnFocus(opener: OpenerRef): void {
  */
 export function useSourcesPanel(messages: ChatMessage[]) {
   const [pinnedAnswerId, setPinnedAnswerId] = useState<string | null>(null);
-  const [openSection, setOpenSection] = useState<OpenSection | null>(null);
-  const [sheetOpen, setSheetOpen] = useState(false);
-  const opener = useRef<HTMLElement | null>(null);
-
-  const latestAnswer = messages.findLast((message) => message.role === 'assistant');
-  const selectedAnswer = messages.find((message) => message.id === pinnedAnswerId) ?? latestAnswer;
+  const focusReturn = useFocusReturn();
+  const sheet = useSheet(focusReturn);
+  const section = useOpenSection(focusReturn, sheet);
+  const { openSection, setOpenSection, closeSection, openCitation: openCitedSection } = section;
+  const { openSheet, setSheetOpen } = sheet;
+  const selectedAnswer =
+    messages.find((message) => message.id === pinnedAnswerId) ??
+    messages.findLast((message) => message.role === 'assistant');
 
   const openCitation = useCallback(
     (messageId: string, n: number) => {
       const message = messages.find((candidate) => candidate.id === messageId);
-      const citation = message && citationsOf(message)?.citations.find((entry) => entry.n === n);
-      if (!citation) return;
-      rememberOpener(opener);
-      setPinnedAnswerId(messageId);
-      setOpenSection({ sectionId: citation.id, citation });
-      setSheetOpen(true);
+      if (openCitedSection(message, n)) setPinnedAnswerId(messageId);
     },
-    [messages],
+    [messages, openCitedSection],
   );
-
-  const browseSection = useCallback((sectionId: string) => {
-    // Moving between sections keeps the original opener, so Escape returns focus to where reading began.
-    if (!opener.current) rememberOpener(opener);
-    setOpenSection({ sectionId, citation: null });
-    setSheetOpen(true);
-  }, []);
-
-  const showSources = useCallback((messageId: string) => {
-    rememberOpener(opener);
-    setPinnedAnswerId(messageId);
-    setOpenSection(null);
-    setSheetOpen(true);
-  }, []);
-
-  const closeSection = useCallback(() => {
-    setOpenSection(null);
-    returnFocus(opener);
-  }, []);
-
+  const showSources = useCallback(
+    (messageId: string) => {
+      setPinnedAnswerId(messageId);
+      setOpenSection(null);
+      openSheet({ takeFocus: true });
+    },
+    [setOpenSection, openSheet],
+  );
   const closeSheet = useCallback(() => {
     setSheetOpen(false);
     setOpenSection(null);
-    returnFocus(opener);
-  }, []);
-
+    focusReturn.restore();
+  }, [focusReturn, setSheetOpen, setOpenSection]);
   /** A new question: follow the newest answer again. */
   const followLatest = useCallback(() => {
     setPinnedAnswerId(null);
     setOpenSection(null);
-  }, []);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
-      if (openSection) closeSection();
-      else if (sheetOpen) closeSheet();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [openSection, sheetOpen, closeSection, closeSheet]);
+  }, [setOpenSection]);
+  useEscapeKey(openSection ? closeSection : sheet.sheetOpen ? closeSheet : null);
 
   return {
     selectedAnswer,
     openSection,
-    sheetOpen,
-    setSheetOpen,
+    sheetOpen: sheet.sheetOpen,
+    /** Changes each time the panel should take focus. */
+    panelFocusRequest: sheet.focusRequest,
+    openSheet: () => openSheet({ takeFocus: true }),
     openCitation,
-    browseSection,
+    browseSection: section.browseSection,
     showSources,
     closeSection,
     closeSheet,

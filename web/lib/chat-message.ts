@@ -17,6 +17,13 @@ export function citationsOf(message: ChatMessage): CitationsData | undefined {
   return undefined;
 }
 
+/** What an answer offers in the Sources panel: its citations, or for an uncovered question the nearest sections. */
+export function sourceCountOf(message: ChatMessage): number {
+  const data = citationsOf(message);
+  if (!data) return 0;
+  return data.citations.length + (data.notCovered ? data.nearest.length : 0);
+}
+
 /** The user question an answer replies to: the nearest user message before it. */
 export function questionFor(messages: ChatMessage[], answerIndex: number): string {
   for (let index = answerIndex - 1; index >= 0; index -= 1) {

@@ -7,27 +7,43 @@ import { STORAGE_PREFIX } from './conversation-storage.js';
 const FEEDBACK_KEY = `${STORAGE_PREFIX}.feedback-sent`;
 const MAX_ANSWERS = 500;
 
-type SentRecord = Record<string, Record<string, 'up' | 'down'>>;
+type Rating = 'up' | 'down';
+type SentRecord = Record<string, Record<string, Rating>>;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The stored ratings of one answer; anything else another version or a hand edit left there is dropped. */
+function ratingsOf(value: unknown): Record<string, Rating> {
+  if (!isPlainObject(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, Rating] => entry[1] === 'up' || entry[1] === 'down',
+    ),
+  );
+}
 
 function readRecord(storage: Storage): SentRecord {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(storage.getItem(FEEDBACK_KEY) ?? '{}');
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as SentRecord)
-      : {};
+    parsed = JSON.parse(storage.getItem(FEEDBACK_KEY) ?? '{}');
   } catch {
     return {};
   }
+  if (!isPlainObject(parsed)) return {};
+  return Object.fromEntries(
+    Object.entries(parsed).map(([messageId, ratings]) => [messageId, ratingsOf(ratings)]),
+  );
 }
 
-export function loadSentFeedback(storage: Storage, messageId: string): Record<string, 'up' | 'down'> {
-  const entry = readRecord(storage)[messageId];
-  return typeof entry === 'object' && entry !== null ? entry : {};
+export function loadSentFeedback(storage: Storage, messageId: string): Record<string, Rating> {
+  return readRecord(storage)[messageId] ?? {};
 }
 
 export function recordSentFeedback(
   storage: Storage,
-  sent: { messageId: string; key: string; rating: 'up' | 'down' },
+  sent: { messageId: string; key: string; rating: Rating },
 ): void {
   const record = readRecord(storage);
   record[sent.messageId] = { ...record[sent.messageId], [sent.key]: sent.rating };

@@ -27,13 +27,20 @@ class MemoryStorage implements Storage {
   }
 }
 
+type StorageKind = 'localStorage' | 'sessionStorage';
+
+// One stand-in per kind for the page's life: what was saved a moment ago must still read back.
+const standIns = new Map<StorageKind, MemoryStorage>();
+
 /** window.localStorage / sessionStorage, or an in-memory stand-in when access throws (privacy modes). */
-export function safeStorage(kind: 'localStorage' | 'sessionStorage'): Storage {
+export function safeStorage(kind: StorageKind): Storage {
   try {
     const storage = window[kind];
     storage.getItem('probe');
     return storage;
   } catch {
-    return new MemoryStorage();
+    const standIn = standIns.get(kind) ?? new MemoryStorage();
+    standIns.set(kind, standIn);
+    return standIn;
   }
 }

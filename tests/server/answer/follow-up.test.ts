@@ -105,6 +105,14 @@ describe('follow-ups without a model (deterministic)', () => {
     expect(result.text).toContain('决策模型是否上线或回滚 [1]');
   });
 
+  it('a short question about something the guide never mentions is not answered with the previous section', async () => {
+    const result = await ask(['哪类 AI 产品经理需求量最高？', FIRST_ANSWER, '红烧肉怎么做？'], null);
+
+    expect(result.metadata.retrievalQuery).toBe('红烧肉怎么做？');
+    expect(result.citations.notCovered).toBe(true);
+    expect(result.text).toContain('资料库中没有能回答这个问题的内容');
+  });
+
   it('a question that stands on its own is searched as asked', async () => {
     const question = 'AI 应用产品经理需要什么能力？';
     const result = await ask(['模型型产品经理的日常工作是什么？', FIRST_ANSWER, question], null);

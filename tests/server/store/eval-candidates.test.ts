@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   candidateFromFeedback,
   candidateFromGap,
-  detectLang,
   gapCandidateId,
   normalizeQuestion,
   toGoldenLine,
 } from '../../../server/store/eval-candidates.js';
+
+const AN_UNCOVERED_GAP = { normalizedQuestion: 'q', question: 'q', count: 1, nearestIds: [] };
 
 describe('turning feedback and gaps into golden-set candidates', () => {
   it('treats rephrasings that differ only in case, spacing and punctuation as one question', () => {
@@ -16,10 +17,12 @@ describe('turning feedback and gaps into golden-set candidates', () => {
     expect(normalizeQuestion('???')).toBe('???');
   });
 
-  it('labels a question with any Chinese character as zh, otherwise en', () => {
-    expect(detectLang('AI 产品经理需要懂模型吗')).toBe('zh');
-    expect(detectLang('Do I need a PhD to become an AI PM?')).toBe('en');
-    expect(detectLang('Model PM 和 Platform PM')).toBe('zh');
+  it('labels a candidate by the language its question is written in, English terms or Chinese ones aside', () => {
+    const languageOf = (question: string) => candidateFromGap({ ...AN_UNCOVERED_GAP, question }).lang;
+    expect(languageOf('AI 产品经理需要懂模型吗')).toBe('zh');
+    expect(languageOf('Model PM 和 Platform PM 有什么区别？')).toBe('zh');
+    expect(languageOf('Do I need a PhD to become an AI PM?')).toBe('en');
+    expect(languageOf('What does 模型型 PM do?')).toBe('en');
   });
 
   it('gives the same gap the same id on every export', () => {

@@ -24,6 +24,20 @@ export function aFeedback(overrides: Partial<FeedbackRequest> = {}): FeedbackReq
   };
 }
 
+/** The golden-set candidate line a 👎 on an English `aFeedback()` becomes: its cited sections are expected. */
+export function aFeedbackCandidate(feedback: FeedbackRequest, note: unknown) {
+  return {
+    id: `fb-${feedback.id}`,
+    question: feedback.question,
+    lang: 'en',
+    expected: ['ai-pm-roles.zh#evaluation', 'ai-pm-roles.zh#shipping'],
+    offTopic: false,
+    reviewed: false,
+    source: 'feedback',
+    note,
+  };
+}
+
 /** A fresh directory under the OS temp dir, removed by the returned cleanup. */
 export function aTempDir(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));

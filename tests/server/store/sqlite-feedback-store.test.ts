@@ -3,7 +3,7 @@ import type { FeedbackRequest } from '../../../server/contract.js';
 import { createMemoryLogger } from '../../../server/logger.js';
 import type { FeedbackStore } from '../../../server/store/feedback-store.js';
 import { openSqliteFeedbackStore } from '../../../server/store/sqlite-feedback-store.js';
-import { aFeedback, aSteppingClock, aTempDir } from './feedback-fixtures.js';
+import { aFeedback, aFeedbackCandidate, aSteppingClock, aTempDir } from './feedback-fixtures.js';
 
 const HEADINGS = {
   'ai-pm-roles.zh#evaluation': ['AI 产品经理', '评测 (Evaluation)'],
@@ -137,16 +137,9 @@ describe('the SQLite feedback store', () => {
     const candidates = await store.exportCandidates();
 
     expect(candidates).toHaveLength(3);
-    expect(candidates[0]).toEqual({
-      id: `fb-${down.id}`,
-      question: down.question,
-      lang: 'en',
-      expected: ['ai-pm-roles.zh#evaluation', 'ai-pm-roles.zh#shipping'],
-      offTopic: false,
-      reviewed: false,
-      source: 'feedback',
-      note: 'down-rated in search mode; reasons: missing; comment: "no salary data"',
-    });
+    expect(candidates[0]).toEqual(
+      aFeedbackCandidate(down, 'down-rated in search mode; reasons: missing; comment: "no salary data"'),
+    );
     expect(candidates[1]).toMatchObject({
       id: `fb-${offTopic.id}`,
       lang: 'zh',

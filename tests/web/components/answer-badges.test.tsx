@@ -1,30 +1,18 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import type { ChatMetadata, HealthResponse } from '../../../server/contract.js';
-import { ChatPage } from '../../../web/components/chat-page.js';
-import {
-  assistantMessage,
-  citationsData,
-  makeCitation,
-  SEARCH_HEALTH,
-  storeConversation,
-  userMessage,
-} from '../fixtures.js';
+import { citationsData, makeCitation, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
+import { openStoredAnswer } from '../stored-answer.js';
 
 function showAnswerWith(metadata: ChatMetadata, health: HealthResponse = SEARCH_HEALTH) {
   server.use(http.get('/api/health', () => HttpResponse.json(health)));
-  storeConversation('badges', [
-    userMessage('q', 'How is an AI PM different from a traditional PM?'),
-    assistantMessage('a', {
-      text: '核心差异在于概率性系统 [1]。',
-      citations: citationsData([makeCitation({ n: 1 })]),
-      metadata,
-    }),
-  ]);
-  render(<ChatPage />);
-  return screen.getByRole('article', { name: 'Answer' });
+  return openStoredAnswer('How is an AI PM different from a traditional PM?', {
+    text: '核心差异在于概率性系统 [1]。',
+    citations: citationsData([makeCitation({ n: 1 })]),
+    metadata,
+  });
 }
 
 describe('what produced an answer, and what it cost', () => {

@@ -3,14 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { ChatPage } from '../../../web/components/chat-page.js';
-import {
-  answerChunks,
-  citationsData,
-  makeCitation,
-  SEARCH_HEALTH,
-  SEARCH_METADATA,
-  uiMessageStreamResponse,
-} from '../fixtures.js';
+import { citedSearchAnswer, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
 
 interface ChatBody {
@@ -26,14 +19,7 @@ function serveAnswer(text: string, received: ChatBody[] = []) {
     http.post('/api/chat', async ({ request }) => {
       received.push((await request.json()) as ChatBody);
       const n = received.length;
-      return uiMessageStreamResponse(
-        answerChunks({
-          messageId: `answer-${n}`,
-          text,
-          citations: citationsData([makeCitation({ n: 1 })]),
-          metadata: SEARCH_METADATA,
-        }),
-      );
+      return citedSearchAnswer(`answer-${n}`, text);
     }),
   );
   return received;
@@ -107,14 +93,7 @@ describe('asking a question', () => {
             { status: 500 },
           );
         }
-        return uiMessageStreamResponse(
-          answerChunks({
-            messageId: 'answer-ok',
-            text: '数据闭环持续获取反馈数据 [1]。',
-            citations: citationsData([makeCitation({ n: 1 })]),
-            metadata: SEARCH_METADATA,
-          }),
-        );
+        return citedSearchAnswer('answer-ok', '数据闭环持续获取反馈数据 [1]。');
       }),
     );
     render(<ChatPage />);

@@ -1,22 +1,19 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Citation } from '../../../server/contract.js';
-import { ChatPage } from '../../../web/components/chat-page.js';
 import {
   APPLICATION_PM_ID,
   APPLICATION_PM_TEXT,
-  assistantMessage,
   citationsData,
   makeCitation,
   makeSection,
   SEARCH_HEALTH,
   spanOf,
-  storeConversation,
-  userMessage,
 } from '../fixtures.js';
 import { server } from '../msw-server.js';
+import { openStoredAnswer } from '../stored-answer.js';
 
 function serveGuide() {
   const requestedSections: string[] = [];
@@ -39,13 +36,8 @@ function serveGuide() {
   return requestedSections;
 }
 
-function openStoredAnswer(text: string, citations: Citation[]) {
-  storeConversation('conversation-1', [
-    userMessage('question-1', '哪类 AI 产品经理需求量最高？'),
-    assistantMessage('answer-1', { text, citations: citationsData(citations) }),
-  ]);
-  render(<ChatPage />);
-  return screen.getByRole('article', { name: 'Answer' });
+function openCitedAnswer(text: string, citations: Citation[]) {
+  return openStoredAnswer('哪类 AI 产品经理需求量最高？', { text, citations: citationsData(citations) });
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -54,7 +46,7 @@ describe('citations in an answer', () => {
   test('clicking a citation opens the full section with the cited line marked and scrolled into view', async () => {
     serveGuide();
     const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
-    const answer = openStoredAnswer('应用型 AI 产品经理需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    const answer = openCitedAnswer('应用型 AI 产品经理需求量最高 [1]。', [makeCitation({ n: 1 })]);
 
     await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
 
@@ -71,7 +63,7 @@ describe('citations in an answer', () => {
     serveGuide();
     const sentence = '当前市场中**需求量最高、应用最广**的一类。';
     const citation = makeCitation({ n: 1, highlights: [spanOf(APPLICATION_PM_TEXT, sentence)] });
-    const answer = openStoredAnswer('应用型需求量最高 [1]。', [citation]);
+    const answer = openCitedAnswer('应用型需求量最高 [1]。', [citation]);
 
     await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
 
@@ -84,7 +76,7 @@ describe('citations in an answer', () => {
 
   test('the Sources panel lists the answer’s citations as cards that open the section', async () => {
     serveGuide();
-    openStoredAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    openCitedAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
     const sources = screen.getByRole('complementary', { name: 'Sources' });
 
     const card = within(sources).getByRole('button', {
@@ -101,7 +93,7 @@ describe('citations in an answer', () => {
 
   test('a marker pointing outside the citations renders as plain text, not a dead button', () => {
     serveGuide();
-    const answer = openStoredAnswer('需求量最高 [1]，另见 [7]。', [makeCitation({ n: 1 })]);
+    const answer = openCitedAnswer('需求量最高 [1]，另见 [7]。', [makeCitation({ n: 1 })]);
 
     expect(within(answer).getAllByRole('button', { name: /^Citation/ })).toHaveLength(1);
     expect(within(answer).queryByRole('button', { name: 'Citation 7' })).toBeNull();
@@ -112,7 +104,7 @@ describe('citations in an answer', () => {
   test('adjacent and comma-separated markers each become a citation button', () => {
     serveGuide();
     const citations = [makeCitation({ n: 1 }), makeCitation({ n: 2, id: 'ai-pm-roles.zh#4-vertical' })];
-    const answer = openStoredAnswer('第一句 [1][2]。第二句 [1, 2]。', citations);
+    const answer = openCitedAnswer('第一句 [1][2]。第二句 [1, 2]。', citations);
 
     expect(within(answer).getAllByRole('button', { name: 'Citation 1' })).toHaveLength(2);
     expect(within(answer).getAllByRole('button', { name: 'Citation 2' })).toHaveLength(2);
@@ -120,7 +112,7 @@ describe('citations in an answer', () => {
 
   test('remote images are never loaded and unsafe links are not clickable', () => {
     serveGuide();
-    const answer = openStoredAnswer(
+    const answer = openCitedAnswer(
       '看图 ![tracking pixel](https://evil.example/p.png) 和 [安全链接](https://example.com) 与 [坏链接](javascript:alert(1)) [1]',
       [makeCitation({ n: 1 })],
     );
@@ -136,7 +128,7 @@ describe('citations in an answer', () => {
 
   test('Escape closes the open section and returns focus to the citation', async () => {
     serveGuide();
-    const answer = openStoredAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    const answer = openCitedAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
     const marker = within(answer).getByRole('button', { name: 'Citation 1' });
 
     await userEvent.click(marker);
@@ -149,7 +141,7 @@ describe('citations in an answer', () => {
 
   test('next-section navigation opens the neighbouring section without highlights', async () => {
     const requested = serveGuide();
-    const answer = openStoredAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    const answer = openCitedAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
     await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
     const section = await screen.findByRole('region', { name: 'Cited section' });
 
@@ -163,15 +155,11 @@ describe('citations in an answer', () => {
   test('an uncovered question shows the nearest sections as uncited suggestions', async () => {
     serveGuide();
     const nearest = makeSection();
-    storeConversation('conversation-2', [
-      userMessage('question-2', '如何做菜？'),
-      assistantMessage('answer-2', {
-        text: '指南没有涉及这个问题。',
-        citations: citationsData([], { notCovered: true, nearest: [{ ...nearest, score: 0.2 }] }),
-        metadata: { mode: 'search', retrievalMs: 5, totalMs: 9, costUsd: 0, notCovered: true },
-      }),
-    ]);
-    render(<ChatPage />);
+    openStoredAnswer('如何做菜？', {
+      text: '指南没有涉及这个问题。',
+      citations: citationsData([], { notCovered: true, nearest: [{ ...nearest, score: 0.2 }] }),
+      metadata: { mode: 'search', retrievalMs: 5, totalMs: 9, costUsd: 0, notCovered: true },
+    });
     const sources = screen.getByRole('complementary', { name: 'Sources' });
 
     expect(screen.getByText(/The guide doesn't cover this/)).toBeTruthy();

@@ -4,15 +4,9 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import type { FeedbackRequest } from '../../../server/contract.js';
 import { ChatPage } from '../../../web/components/chat-page.js';
-import {
-  assistantMessage,
-  citationsData,
-  makeCitation,
-  SEARCH_HEALTH,
-  storeConversation,
-  userMessage,
-} from '../fixtures.js';
+import { citationsData, makeCitation, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
+import { openStoredAnswer, STORED_ANSWER_ID } from '../stored-answer.js';
 
 const QUESTION = '非科班背景适合做哪类 AI 产品经理？';
 const ANSWER = '应用型对非 CS 背景友好 [1]。';
@@ -32,16 +26,11 @@ function serveFeedback(status = 201) {
 }
 
 function showAnswer() {
-  storeConversation('feedback', [
-    userMessage('q1', QUESTION),
-    assistantMessage('a1', {
-      text: ANSWER,
-      citations: citationsData([makeCitation({ n: 1, citedBy: ['应用型对非 CS 背景友好。'] })]),
-      metadata: { mode: 'llm', model: 'qwen-plus', retrievalMs: 5, totalMs: 800, costUsd: null },
-    }),
-  ]);
-  render(<ChatPage />);
-  return screen.getByRole('article', { name: 'Answer' });
+  return openStoredAnswer(QUESTION, {
+    text: ANSWER,
+    citations: citationsData([makeCitation({ n: 1, citedBy: ['应用型对非 CS 背景友好。'] })]),
+    metadata: { mode: 'llm', model: 'qwen-plus', retrievalMs: 5, totalMs: 800, costUsd: null },
+  });
 }
 
 describe('feedback on an answer', () => {
@@ -59,7 +48,7 @@ describe('feedback on an answer', () => {
     expect(received).toHaveLength(1);
     const body = received[0];
     expect(body).toMatchObject({
-      messageId: 'a1',
+      messageId: STORED_ANSWER_ID,
       rating: 'down',
       reasons: ['wrong', 'missing'],
       comment: '漏了垂直领域',
@@ -111,7 +100,7 @@ describe('feedback on an answer', () => {
     await within(sources).findByText('Flagged — thanks');
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({
-      messageId: 'a1',
+      messageId: STORED_ANSWER_ID,
       rating: 'down',
       reasons: ['unsupported'],
       citationFlags: [{ n: 1, sentence: '应用型对非 CS 背景友好。' }],

@@ -5,13 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { ChatPage } from '../../../web/components/chat-page.js';
 import { useConversations } from '../../../web/hooks/use-conversations.js';
 import {
-  answerChunks,
   assistantMessage,
   citationsData,
+  citedSearchAnswer,
   makeCitation,
   SEARCH_HEALTH,
-  SEARCH_METADATA,
-  uiMessageStreamResponse,
   userMessage,
 } from '../fixtures.js';
 import { server } from '../msw-server.js';
@@ -75,16 +73,7 @@ describe('conversations survive a reload', () => {
   test('a conversation asked in the app is listed, and can be reopened after New chat', async () => {
     server.use(
       http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
-      http.post('/api/chat', () =>
-        uiMessageStreamResponse(
-          answerChunks({
-            messageId: 'a-live',
-            text: '平台型 PM 关注 API 设计与一致性 [1]。',
-            citations: citationsData([makeCitation({ n: 1 })]),
-            metadata: SEARCH_METADATA,
-          }),
-        ),
-      ),
+      http.post('/api/chat', () => citedSearchAnswer('a-live', '平台型 PM 关注 API 设计与一致性 [1]。')),
     );
     render(<ChatPage />);
     await userEvent.click(screen.getByRole('button', { name: 'What does an AI platform PM care about?' }));
