@@ -51,6 +51,9 @@ const LEAD_IN: Record<AnswerLanguage, string> = {
   zh: '根据资料库（搜索模式，未调用大模型）：',
   en: 'From the corpus (search mode, no LLM):',
 };
+/** An English reader should know why the quotes that follow are not in English. */
+const LEAD_IN_QUOTING_CHINESE = 'From the corpus (search mode, no LLM), quoted in the original Chinese:';
+const HAN = /\p{Script=Han}/u;
 
 const NOT_COVERED: Record<AnswerLanguage, { withNearest: string; alone: string }> = {
   zh: {
@@ -142,7 +145,9 @@ export function buildExtractiveAnswer(
   const language = detectLanguage(input.question);
   const evidence = input.answerable ? selectEvidence(input.question, input.results) : [];
   if (evidence.length === 0) return notCoveredAnswer(language, input.results);
-  const leadIn = options.leadIn ?? LEAD_IN[language];
+  const quotesChinese = evidence.some(({ units }) => units.some((unit) => HAN.test(unit.plain)));
+  const leadIn =
+    options.leadIn ?? (language === 'en' && quotesChinese ? LEAD_IN_QUOTING_CHINESE : LEAD_IN[language]);
   const lines = leadIn === '' ? [] : [leadIn, ''];
   const citations = evidence.map(({ result, units }, index): Citation => {
     const n = index + 1;

@@ -40,14 +40,16 @@ describe('the search-mode (extractive) answer', () => {
     expect(citation?.citedBy).toEqual(['评测指标（Accuracy / Recall / BLEU / Win-rate / ELO 等）']);
   });
 
-  it('answers an English question with an English lead-in', () => {
+  it('answers an English question with an English lead-in that says the quotes are Chinese', () => {
     const answer = buildExtractiveAnswer({
       question: 'What does an application PM do day to day?',
       results: ranked(passage('应用产品', '日常工作')),
       answerable: true,
     });
 
-    expect(answer.text.split('\n')[0]).toBe('From the corpus (search mode, no LLM):');
+    expect(answer.text.split('\n')[0]).toBe(
+      'From the corpus (search mode, no LLM), quoted in the original Chinese:',
+    );
     expect(answer.text).toContain('- 调整 Prompt 与策略 [1]');
   });
 
