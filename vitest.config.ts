@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/eval/**/*.test.ts'],
         },
       },
       {

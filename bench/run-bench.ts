@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: indexes the default corpus and a ~50k-chunk synthetic one (replicated + perturbed),
- * then prints build time, heap, and p50/p95 search latency for long zh/en questions, with the ratios.
+ * then prints build time, heap, and p50/p95 search latency for long zh/en questions, with the ratios;
+ * then runs bench/chat-overhead.ts (the /api/chat overhead before the first token) in its own process.
  * Prints only; no assertions (timings on a shared machine are noisy).
  */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../server/logger.js';
@@ -79,4 +81,18 @@ async function main(): Promise<void> {
   );
 }
 
+/** The chat overhead bench in a fresh process, so the 50k-chunk heap above does not skew its timings. */
+function runChatOverhead(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/chat-overhead.ts')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
 await main();
+process.stdout.write('\n');
+process.exitCode = await runChatOverhead();

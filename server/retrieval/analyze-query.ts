@@ -1,7 +1,8 @@
-import type { SynonymGroup } from './glossary.js';
-import { type GlossaryMatcher, matchGlossary, type TermMatch } from './glossary.js';
+import type { GlossaryMatcher, SynonymGroup } from './glossary.js';
 import { leftoverConcepts } from './leftover-concepts.js';
+import { matchGlossary, type TermMatch } from './match-glossary.js';
 import {
+  BROADER_WEIGHT,
   type ConceptAlternative,
   type ConceptKind,
   EXPANSION_WEIGHT,
@@ -21,25 +22,33 @@ function conceptKind(groups: SynonymGroup[]): ConceptKind {
   return kinds.has('topic') ? 'topic' : 'soft';
 }
 
-/** A matched term as one concept: the words typed at weight 1, every synonym of its group(s) lower. */
+/**
+ * A matched term as one concept: the words typed at weight 1, every synonym of its group(s) lower, and the
+ * terms of wider groups it implies (银行 → 行业) lower still.
+ */
 function glossaryConcept(match: TermMatch): QueryConcept | undefined {
   const { term } = match;
   if (term.filler || term.groups.length === 0) return undefined;
   const alternatives = new Map<string, ConceptAlternative>();
-  for (const group of term.groups) {
+  const add = (group: SynonymGroup, weightOf: (key: string) => number) => {
     for (const synonym of group.terms) {
       if (synonym.tokens.length === 0 || alternatives.has(synonym.text)) continue;
-      const weight = synonym.key === term.key ? 1 : EXPANSION_WEIGHT;
-      alternatives.set(synonym.text, { term: synonym.text, tokens: synonym.tokens, weight });
+      alternatives.set(synonym.text, {
+        term: synonym.text,
+        tokens: synonym.tokens,
+        weight: weightOf(synonym.key),
+      });
     }
-  }
+  };
+  for (const group of term.groups) add(group, (key) => (key === term.key ? 1 : EXPANSION_WEIGHT));
+  for (const group of term.groups) for (const wider of group.broader) add(wider, () => BROADER_WEIGHT);
   if (alternatives.size === 0) return undefined;
   const kind = conceptKind(term.groups);
   return {
     label: term.groups.map((group) => group.id).join('|'),
     kind,
     source: 'glossary',
-    domain: term.groups.some((group) => !group.general),
+    scope: term.scope,
     weight: KIND_WEIGHTS[kind],
     alternatives: [...alternatives.values()],
   };

@@ -22,7 +22,7 @@ async function readGlossary(file: string, logger: Logger): Promise<Glossary> {
   try {
     await access(file);
   } catch {
-    logger.warn('retrieval.glossary_missing', { file, note: 'searching without query expansion' });
+    logger.warn('glossary_missing', { file, note: 'searching without query expansion' });
     return EMPTY_GLOSSARY;
   }
   return loadGlossary(file);

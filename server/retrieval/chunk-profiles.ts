@@ -1,4 +1,5 @@
 import { isEmptySection } from './chunk-markdown.js';
+import { headingTopic } from './markdown-headings.js';
 import { tokenize } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -61,7 +62,7 @@ export function createChunkProfiles(allChunks: Chunk[]): (chunk: Chunk) => Chunk
   const headingTokens = (heading: string) => {
     const cached = headingCache.get(heading);
     if (cached) return cached;
-    const tokens = new Set(tokenize(heading));
+    const tokens = new Set(tokenize(headingTopic(heading)));
     headingCache.set(heading, tokens);
     return tokens;
   };

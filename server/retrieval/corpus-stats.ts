@@ -1,3 +1,5 @@
+import { chunkBody } from './chunk-profiles.js';
+import { headingTopic } from './markdown-headings.js';
 import { tokenize } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -25,12 +27,13 @@ export function computeCorpusStats(chunks: Chunk[]): CorpusStats {
   const tokensOf = (heading: string) => {
     const cached = headingTokens.get(heading);
     if (cached) return cached;
-    const tokens = tokenize(heading);
+    const tokens = tokenize(headingTopic(heading));
     headingTokens.set(heading, tokens);
     return tokens;
   };
   for (const chunk of chunks) {
-    const own = new Set(tokenize(chunk.text));
+    const ownHeading = chunk.depth === 0 ? [] : tokensOf(chunk.headings.at(-1) ?? '');
+    const own = new Set([...ownHeading, ...tokenize(chunkBody(chunk))]);
     const indexed = new Set([
       ...own,
       ...chunk.headings.slice(0, -1).flatMap(tokensOf),

@@ -2,13 +2,16 @@ import type { SearchResponse, SearchResult } from '../contract.js';
 import type { Logger } from '../logger.js';
 import { chunkDocument, isEmptySection } from './chunk-markdown.js';
 import { createChunkProfiles } from './chunk-profiles.js';
+import { compileGlossary } from './compile-glossary.js';
 import { computeCorpusStats } from './corpus-stats.js';
-import { compileGlossary, type Glossary } from './glossary.js';
+import type { Glossary } from './glossary.js';
 import { createOramaIndex } from './orama-index.js';
 import type { RankedChunk } from './rank-chunks.js';
 import { explainRanking, rankQuery, type SearchPipelineParts } from './search-pipeline.js';
 import { createSectionIndex } from './section-view.js';
-import type { ExplainableRetriever, SearchOptions, SourceDocument } from './types.js';
+import { createSpellingCorrector } from './spelling.js';
+import { stemWord, stopwords } from './tokenizer.js';
+import type { Chunk, ExplainableRetriever, SearchOptions, SourceDocument } from './types.js';
 
 const DEFAULT_LIMIT = 5;
 
@@ -23,12 +26,50 @@ function toResult({ chunk, score }: RankedChunk): SearchResult {
   return { id, docId, docTitle, headings, anchor, text, score: Math.round(score * 1e4) / 1e4 };
 }
 
+/** The Latin words query analysis understands, as typed and stemmed: what a typo is corrected towards. */
+function glossaryWords(glossary: Glossary): Set<string> {
+  const texts = [
+    ...glossary.entries.flatMap((entry) => entry.terms),
+    ...glossary.generic.flatMap((entry) => entry.terms),
+    ...glossary.filler,
+    ...(glossary.negation ?? []),
+    ...(glossary.persona ?? []),
+  ];
+  const words = new Set<string>(stopwords());
+  const latin =
+    texts
+      .join(' ')
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
+  for (const word of latin) words.add(word).add(stemWord(word));
+  return words;
+}
+
+async function createPipelineParts(input: {
+  chunks: Chunk[];
+  indexed: Chunk[];
+  glossary: Glossary;
+}): Promise<SearchPipelineParts> {
+  const stats = computeCorpusStats(input.indexed);
+  return {
+    index: await createOramaIndex(input.indexed),
+    stats,
+    matcher: compileGlossary(input.glossary),
+    speller: createSpellingCorrector({
+      targets: glossaryWords(input.glossary),
+      alsoKnown: stats.documentFrequency.keys(),
+    }),
+    fieldsOf: createChunkProfiles(input.chunks),
+  };
+}
+
 function limitOf(options: SearchOptions): number {
   return Math.max(1, options.limit ?? DEFAULT_LIMIT);
 }
 
 /**
- * Chunks and indexes documents and returns the retriever: Orama BM25 (exact terms, boosted headings) finds
+ * Chunks and indexes documents and returns the retriever: questions are spell-fixed (one-letter typos, see
+ * spelling.ts) and analyzed into concepts; Orama BM25 (exact terms, boosted headings) finds
  * candidates, `rankCandidates` orders them by where the question's concepts sit in the heading path, and
  * `judgeCoverage` (thresholds in `ANSWERABILITY`) decides whether the corpus covers the question. Empty
  * heading-only sections are outline entries (`section(id)` finds them) but never search results.
@@ -38,14 +79,9 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   const started = performance.now();
   const chunks = documents.flatMap((document) => chunkDocument(document));
   const indexed = chunks.filter((chunk) => !isEmptySection(chunk));
-  const parts: SearchPipelineParts = {
-    index: await createOramaIndex(indexed),
-    stats: computeCorpusStats(indexed),
-    matcher: compileGlossary(glossary),
-    fieldsOf: createChunkProfiles(chunks),
-  };
+  const parts = await createPipelineParts({ chunks, indexed, glossary });
   const sections = createSectionIndex(documents, chunks);
-  logger.info('retrieval.indexed', {
+  logger.info('retrieval_indexed', {
     documents: documents.length,
     chunks: chunks.length,
     indexed: indexed.length,
@@ -63,6 +99,10 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       return { query, answerable: judgement.answerable, results, tookMs };
     },
     explain: (query, searchOptions = {}) =>
-      explainRanking(rankQuery(query, parts), { limit: limitOf(searchOptions), stats: parts.stats }),
+      explainRanking(rankQuery(query, parts), {
+        limit: limitOf(searchOptions),
+        stats: parts.stats,
+        knowsDomain: parts.matcher.knowsDomain,
+      }),
   };
 }

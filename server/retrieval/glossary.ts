@@ -1,24 +1,37 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { normalizeText, stemWord, tokenize } from './tokenizer.js';
+import type { ConceptScope } from './query-concept.js';
+import { normalizeText, stemWord } from './tokenizer.js';
 
-const synonymSetSchema = z.object({
+export const synonymSetSchema = z.object({
   id: z.string().min(1),
   terms: z.array(z.string().min(1)).min(1),
   /** A question-type hint (what is → 定义): rewards a match, never required. */
   soft: z.boolean().optional(),
   /** Everyday vocabulary (routine, highest, job): alone it does not put a question in scope. */
   general: z.boolean().optional(),
+  /** Names the profession (PM, 产品经理) but not its AI side: alone it ties a question to the domain weakly. */
+  profession: z.boolean().optional(),
+  /** Ids of wider sets a term implies (金融 → 行业): a banker's question also reaches industry sections. */
+  broader: z.array(z.string().min(1)).optional(),
+  /** Ids of sets whose negation this set means: non-cs negates technical (`not technical` → 非技术背景). */
+  negates: z.array(z.string().min(1)).optional(),
+  /** Ids of sets that, said of oneself, mean this set: `as a backend engineer` → a technical background. */
+  personas: z.array(z.string().min(1)).optional(),
 });
 
-const glossarySchema = z.object({
+export const glossarySchema = z.object({
   generic: z.array(synonymSetSchema),
   filler: z.array(z.string().min(1)),
+  /** Words that negate the term after them (not, without, 没有): see `negates`. */
+  negation: z.array(z.string().min(1)).default([]),
+  /** Words that introduce the asker's own background (as a, I'm a, 作为): see `personas`. */
+  persona: z.array(z.string().min(1)).default([]),
   entries: z.array(synonymSetSchema),
 });
 
 /** The curated bilingual vocabulary (corpus/glossary.json). */
-export type Glossary = z.infer<typeof glossarySchema>;
+export type Glossary = z.input<typeof glossarySchema>;
 
 /** A synonym set: a glossary entry, or a group of domain-generic words (ai, 产品经理, role). */
 export interface SynonymGroup {
@@ -26,8 +39,12 @@ export interface SynonymGroup {
   kind: 'topic' | 'soft' | 'generic';
   /** Everyday vocabulary (routine, highest, finance): alone it does not make a question about the domain. */
   general: boolean;
+  /** Product-management words without the AI (PM, manager): a weak tie to the domain. */
+  profession: boolean;
   /** `key`: the normalized form matching compares (whitespace-free Han, stemmed Latin words). */
   terms: Array<{ text: string; key: string; tokens: string[] }>;
+  /** Wider sets a match implies; their terms join the concept at a lower weight. */
+  broader: SynonymGroup[];
 }
 
 /** A matchable term; an ambiguous word (`output`) belongs to several groups and expands to all of them. */
@@ -37,21 +54,31 @@ export interface GlossaryTerm {
   groups: SynonymGroup[];
   /** Question filler (`tell me`, `一下`): matched only to be dropped. */
   filler: boolean;
+  /** How strongly the term ties a question to AI product management (see term-scope.ts). */
+  scope: ConceptScope;
 }
 
-/** A glossary term found in a query, as a range of the normalized query. */
-export interface TermMatch {
-  term: GlossaryTerm;
-  start: number;
-  end: number;
-}
-
-/** The glossary compiled for matching: Han terms by compact text, Latin terms by their first word. */
-export interface GlossaryMatcher {
+/** A term table: Han terms by compact text, Latin terms by their first word. */
+export interface TermTable {
   hanTerms: Array<{ compact: string; term: GlossaryTerm }>;
   latinTerms: Map<string, Array<{ atoms: string[]; term: GlossaryTerm }>>;
+}
+
+/** Cue words that, shortly before a term of certain groups, turn it into another group's term. */
+export interface CueRewrite {
+  cues: TermTable;
+  /** Group id of the term after the cue → the group the two words mean together. */
+  into: Map<string, SynonymGroup>;
+}
+
+/** The glossary compiled for matching. */
+export interface GlossaryMatcher extends TermTable {
   /** Normalized domain-generic words, for leftover query words the term tables did not catch. */
   generic: Set<string>;
+  /** Negation (`not technical` → non-cs), then self-description (`as an engineer` → technical). */
+  rewrites: CueRewrite[];
+  /** False without domain vocabulary (no glossary): nothing then tells domain words from everyday ones. */
+  knowsDomain: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -73,22 +100,8 @@ export function latinAtoms(normalized: string): Array<{ atom: string; start: num
   }));
 }
 
-function synonymGroups(glossary: Glossary): SynonymGroup[] {
-  const group = (id: string, kind: SynonymGroup['kind'], texts: string[], general = false): SynonymGroup => ({
-    id,
-    kind,
-    general,
-    terms: texts.map((text) => ({ text, key: termKey(text).key, tokens: [...new Set(tokenize(text))] })),
-  });
-  return [
-    ...glossary.entries.map((entry) =>
-      group(entry.id, entry.soft ? 'soft' : 'topic', entry.terms, entry.general),
-    ),
-    ...glossary.generic.map((entry) => group(entry.id, 'generic', entry.terms, entry.general)),
-  ];
-}
-
-function termKey(text: string): { han: boolean; key: string } {
+/** The normalized form a term is matched by: whitespace-free Han, or stemmed Latin atoms. */
+export function termKey(text: string): { han: boolean; key: string } {
   const normalized = normalizeText(text);
   if (HAN.test(normalized)) return { han: true, key: normalized.replace(/\s+/g, '') };
   return {
@@ -97,106 +110,4 @@ function termKey(text: string): { han: boolean; key: string } {
       .map((atom) => atom.atom)
       .join(' '),
   };
-}
-
-/** Compiles a glossary into lookup tables; generic and filler words are matched like terms. */
-export function compileGlossary(glossary: Glossary): GlossaryMatcher {
-  const terms = new Map<string, GlossaryTerm>();
-  const termFor = (text: string) => {
-    const { han, key } = termKey(text);
-    const mapKey = `${han ? 'h' : 'l'}:${key}`;
-    const known = terms.get(mapKey);
-    if (known || key === '') return known;
-    const term: GlossaryTerm = { text, key, groups: [], filler: false };
-    terms.set(mapKey, term);
-    return term;
-  };
-  for (const group of synonymGroups(glossary)) {
-    for (const { text } of group.terms) {
-      const term = termFor(text);
-      if (term && !term.groups.includes(group)) term.groups.push(group);
-    }
-  }
-  for (const text of glossary.filler) {
-    const term = termFor(text);
-    if (term) term.filler = term.groups.length === 0;
-  }
-  const matcher: GlossaryMatcher = {
-    hanTerms: [],
-    latinTerms: new Map(),
-    generic: new Set(glossary.generic.flatMap((entry) => entry.terms).map((text) => normalizeText(text))),
-  };
-  for (const [mapKey, term] of terms) {
-    const key = mapKey.slice(2);
-    if (mapKey.startsWith('h:')) matcher.hanTerms.push({ compact: key, term });
-    else {
-      const atoms = key.split(' ');
-      const bucket = matcher.latinTerms.get(atoms[0] ?? '') ?? [];
-      bucket.push({ atoms, term });
-      matcher.latinTerms.set(atoms[0] ?? '', bucket);
-    }
-  }
-  return matcher;
-}
-
-function findHanTerms(matcher: GlossaryMatcher, normalized: string): TermMatch[] {
-  const positions: number[] = [];
-  let compact = '';
-  for (let index = 0; index < normalized.length; index++) {
-    const character = normalized[index] ?? '';
-    if (/\s/.test(character)) continue;
-    compact += character;
-    positions.push(index);
-  }
-  const matches: TermMatch[] = [];
-  for (const { compact: key, term } of matcher.hanTerms) {
-    for (let at = compact.indexOf(key); at !== -1; at = compact.indexOf(key, at + 1)) {
-      const start = positions[at] ?? 0;
-      const end = (positions[at + key.length - 1] ?? start) + 1;
-      matches.push({ term, start, end });
-    }
-  }
-  return matches;
-}
-
-function findLatinTerms(matcher: GlossaryMatcher, normalized: string): TermMatch[] {
-  const atoms = latinAtoms(normalized);
-  const matches: TermMatch[] = [];
-  atoms.forEach((first, index) => {
-    for (const candidate of matcher.latinTerms.get(first.atom) ?? []) {
-      const span = atoms.slice(index, index + candidate.atoms.length);
-      if (span.length !== candidate.atoms.length) continue;
-      if (span.every((atom, offset) => atom.atom === candidate.atoms[offset])) {
-        matches.push({ term: candidate.term, start: first.start, end: span.at(-1)?.end ?? first.end });
-      }
-    }
-  });
-  return matches;
-}
-
-/** How much of the query a match explains: filler counts half, so `好找工作` beats `最好` in `最好找工作`. */
-function matchValue(match: TermMatch): number {
-  return (match.end - match.start) * (match.term.filler ? 0.5 : 1);
-}
-
-/**
- * Finds glossary, generic and filler terms in a normalized query: the non-overlapping set that explains
- * the most of it (weighted interval scheduling), so `hiring demand` wins over `demand`, `数据闭环` over
- * `数据`, and `non-technical background` splits as non-technical + background. Returns them in query order.
- */
-export function matchGlossary(matcher: GlossaryMatcher, normalized: string): TermMatch[] {
-  const candidates = [...findHanTerms(matcher, normalized), ...findLatinTerms(matcher, normalized)].sort(
-    (left, right) => left.end - right.end || left.start - right.start,
-  );
-  // best[i]: the best selection among the first i candidates (by end offset).
-  const best: Array<{ value: number; picked: TermMatch[] }> = [{ value: 0, picked: [] }];
-  candidates.forEach((candidate, index) => {
-    let compatible = index;
-    while (compatible > 0 && (candidates[compatible - 1]?.end ?? 0) > candidate.start) compatible -= 1;
-    const base = best[compatible] ?? { value: 0, picked: [] };
-    const withCandidate = { value: base.value + matchValue(candidate), picked: [...base.picked, candidate] };
-    const without = best[index] ?? { value: 0, picked: [] };
-    best.push(withCandidate.value > without.value ? withCandidate : without);
-  });
-  return best.at(-1)?.picked ?? [];
 }

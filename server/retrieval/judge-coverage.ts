@@ -3,18 +3,24 @@ import type { QueryConcept } from './query-concept.js';
 import type { RankedChunk } from './rank-chunks.js';
 
 /**
- * When the corpus covers a question, calibrated on tests/eval/golden.jsonl (off-topic questions score
- * 0–0.31, real ones 0.4 and above). `coverage`: credit share of the question's topic concepts held by the
- * top results. A question with two topic words or more matched in ONE section needs less (`corroborated…`):
- * unknown phrasing words then cannot sink a real question, while an off-topic one rarely hits a section
- * twice (its incidental matches land in different sections). A question with no AI/PM word at all (no
- * domain glossary term, no generic word like ai/产品经理) needs more: everyday words match by accident.
+ * When the corpus covers a question. `coverage`: credit share of the question's topic concepts held by the
+ * top results together (off-topic questions score 0–0.35, real ones 0.4 and above). Evidence counts too:
+ * a question with two topic words or more matched in ONE section is corroborated and needs less (unknown
+ * phrasing words then cannot sink a real question, while an off-topic one rarely hits a section twice);
+ * one that is not needs a single section that addresses it (`focusedCoverage`) — mentions scattered over
+ * several sections (`fine-tune` in one, `GPU` in another) are not an answer. How much is needed depends on
+ * what ties the question to AI product management: an AI/AI-PM word (`domain`); only a product-management
+ * word (`profession`: `How do I become a PM at a bank?` is not about AI PMs unless a section backs it
+ * twice); or nothing (`none`: everyday words match by accident, `a good morning routine` hits 日常工作).
  */
 export const ANSWERABILITY = {
   coverage: 0.4,
-  /** Needed when no word of the question is AI/PM vocabulary (`a good morning routine` hits 日常工作). */
-  unanchoredCoverage: 0.6,
   corroboratedCoverage: 0.2,
+  /** Without corroboration, the best single section must cover this much of the question. */
+  focusedCoverage: 0.3,
+  professionCoverage: 0.6,
+  professionCorroboratedCoverage: 0.4,
+  unanchoredCoverage: 0.7,
   corroboratingConcepts: 2,
   /** A concept counts as matched from this credit on (a synonym in a body scores 0.56). */
   matchedCredit: 0.5,
@@ -22,11 +28,25 @@ export const ANSWERABILITY = {
   ungroundedWeight: 0.5,
 } as const;
 
+/** What ties a question to the domain: an AI / AI-PM word, only a product-management word, or nothing. */
+export type DomainAnchor = 'domain' | 'profession' | 'none';
+
 export interface CoverageJudgement {
   coverage: number;
+  anchor: DomainAnchor;
   /** Most topic concepts (all concepts when there is no topic word) one top result matches well. */
   matchedConcepts: number;
   answerable: boolean;
+}
+
+interface Evidence {
+  /** False when only generic words and hints were judged: they match every section, so prove little. */
+  topical: boolean;
+  /** Credit share of the judged concepts held by the results together. */
+  coverage: number;
+  /** The same share for the best single result. */
+  focused: number;
+  matchedConcepts: number;
 }
 
 function isGrounded(concept: QueryConcept, stats: CorpusStats): boolean {
@@ -36,35 +56,79 @@ function isGrounded(concept: QueryConcept, stats: CorpusStats): boolean {
   );
 }
 
-/** Judges whether the top results cover the question, from each concept's best credit among them. */
+function anchorOf(concepts: QueryConcept[], knowsDomain: boolean): DomainAnchor {
+  if (!knowsDomain || concepts.some((concept) => concept.scope === 'domain')) return 'domain';
+  return concepts.some((concept) => concept.scope === 'profession') ? 'profession' : 'none';
+}
+
+/** Soft hints and generic words only judge a question that has no topic word of its own. */
+function judgedWeights(concepts: QueryConcept[], stats: CorpusStats): Map<number, number> {
+  const hasTopic = concepts.some((concept) => concept.kind === 'topic');
+  const weights = new Map<number, number>();
+  concepts.forEach((concept, index) => {
+    if (hasTopic && concept.kind !== 'topic') return;
+    weights.set(index, isGrounded(concept, stats) ? 1 : ANSWERABILITY.ungroundedWeight);
+  });
+  return weights;
+}
+
+function evidenceOf(concepts: QueryConcept[], weights: Map<number, number>, top: RankedChunk[]): Evidence {
+  const credit = (entry: RankedChunk, index: number) => entry.credits[index] ?? 0;
+  const share = (entries: RankedChunk[]) => {
+    let covered = 0;
+    let asked = 0;
+    for (const [index, weight] of weights) {
+      covered += weight * Math.max(0, ...entries.map((entry) => credit(entry, index)));
+      asked += weight;
+    }
+    return asked === 0 ? 0 : covered / asked;
+  };
+  const indexes = [...weights.keys()];
+  return {
+    topical: concepts.some((concept) => concept.kind === 'topic'),
+    coverage: share(top),
+    focused: Math.max(0, ...top.map((entry) => share([entry]))),
+    matchedConcepts: Math.max(
+      0,
+      ...top.map(
+        (entry) => indexes.filter((index) => credit(entry, index) >= ANSWERABILITY.matchedCredit).length,
+      ),
+    ),
+  };
+}
+
+/** Whether the evidence suffices for the question's anchor (see ANSWERABILITY). */
+function isAnswerable(anchor: DomainAnchor, evidence: Evidence): boolean {
+  const { coverage, focused, matchedConcepts } = evidence;
+  if (anchor === 'none') return coverage >= ANSWERABILITY.unanchoredCoverage;
+  // `What is an AI PM?` is the corpus's subject; `How do I become a product manager?` is not.
+  if (!evidence.topical && anchor !== 'domain') return false;
+  const corroborated = matchedConcepts >= ANSWERABILITY.corroboratingConcepts;
+  if (!corroborated && focused < ANSWERABILITY.focusedCoverage) return false;
+  if (anchor === 'profession') {
+    return (
+      coverage >=
+      (corroborated ? ANSWERABILITY.professionCorroboratedCoverage : ANSWERABILITY.professionCoverage)
+    );
+  }
+  return coverage >= (corroborated ? ANSWERABILITY.corroboratedCoverage : ANSWERABILITY.coverage);
+}
+
+/**
+ * Judges whether the top results cover the question, from each concept's credit in them. `knowsDomain`:
+ * whether the glossary has domain vocabulary; without it every question is judged as anchored.
+ */
 export function judgeCoverage(
   concepts: QueryConcept[],
   top: RankedChunk[],
-  stats: CorpusStats,
+  context: { stats: CorpusStats; knowsDomain: boolean },
 ): CoverageJudgement {
-  const hasTopic = concepts.some((concept) => concept.kind === 'topic');
-  // Soft hints and generic words only judge a question that has no topic word of its own.
-  const judged = concepts.flatMap((concept, index) => (hasTopic && concept.kind !== 'topic' ? [] : [index]));
-  let covered = 0;
-  let asked = 0;
-  for (const index of judged) {
-    const concept = concepts[index];
-    if (!concept) continue;
-    const weight = isGrounded(concept, stats) ? 1 : ANSWERABILITY.ungroundedWeight;
-    covered += weight * Math.max(0, ...top.map((entry) => entry.credits[index] ?? 0));
-    asked += weight;
-  }
-  const matchedConcepts = Math.max(
-    0,
-    ...top.map(
-      (entry) => judged.filter((index) => (entry.credits[index] ?? 0) >= ANSWERABILITY.matchedCredit).length,
-    ),
-  );
-  const coverage = asked === 0 ? 0 : covered / asked;
-  const anchored = concepts.some((concept) => concept.domain);
-  if (!anchored)
-    return { coverage, matchedConcepts, answerable: coverage >= ANSWERABILITY.unanchoredCoverage };
-  const corroborated =
-    matchedConcepts >= ANSWERABILITY.corroboratingConcepts && coverage >= ANSWERABILITY.corroboratedCoverage;
-  return { coverage, matchedConcepts, answerable: coverage >= ANSWERABILITY.coverage || corroborated };
+  const evidence = evidenceOf(concepts, judgedWeights(concepts, context.stats), top);
+  const anchor = anchorOf(concepts, context.knowsDomain);
+  return {
+    coverage: evidence.coverage,
+    anchor,
+    matchedConcepts: evidence.matchedConcepts,
+    answerable: isAnswerable(anchor, evidence),
+  };
 }

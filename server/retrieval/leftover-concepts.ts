@@ -1,4 +1,4 @@
-import type { TermMatch } from './glossary.js';
+import type { TermMatch } from './match-glossary.js';
 import { plainConcept, type QueryConcept, softConcept } from './query-concept.js';
 import {
   isGlueBigram,

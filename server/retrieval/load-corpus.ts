@@ -42,7 +42,7 @@ async function readDocument(
   const absolute = path.join(dir, relativePath);
   const { size } = await stat(absolute);
   if (size > maxFileBytes) {
-    logger.warn('corpus.file_skipped', {
+    logger.warn('corpus_file_skipped', {
       file: relativePath,
       reason: 'too-large',
       bytes: size,
@@ -54,16 +54,16 @@ async function readDocument(
   try {
     text = decodeMarkdown(await readFile(absolute));
   } catch {
-    logger.warn('corpus.file_skipped', { file: relativePath, reason: 'invalid-utf8' });
+    logger.warn('corpus_file_skipped', { file: relativePath, reason: 'invalid-utf8' });
     return undefined;
   }
   if (text.trim() === '') {
-    logger.warn('corpus.file_skipped', { file: relativePath, reason: 'empty' });
+    logger.warn('corpus_file_skipped', { file: relativePath, reason: 'empty' });
     return undefined;
   }
   const document = toDocument(relativePath, text);
   if (findHeadings(text).length === 0) {
-    logger.info('corpus.no_headings', {
+    logger.info('corpus_no_headings', {
       file: relativePath,
       note: 'indexed as one section titled by file name',
     });
@@ -82,7 +82,7 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<SourceDocu
   try {
     files = await listMarkdownFiles(dir);
   } catch (error) {
-    logger.error('corpus.dir_unreadable', {
+    logger.error('corpus_dir_unreadable', {
       dir,
       error: error instanceof Error ? error.message : String(error),
     });
@@ -94,9 +94,9 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<SourceDocu
       const document = await readDocument(dir, file, { logger, maxFileBytes });
       if (document) documents.push(document);
     } catch (error) {
-      logger.warn('corpus.file_skipped', { file, reason: 'unreadable', error: String(error) });
+      logger.warn('corpus_file_skipped', { file, reason: 'unreadable', error: String(error) });
     }
   }
-  logger.info('corpus.loaded', { dir, files: files.length, documents: documents.length });
+  logger.info('corpus_loaded', { dir, files: files.length, documents: documents.length });
   return documents;
 }

@@ -7,6 +7,13 @@ export interface HeadingLine {
   start: number;
 }
 
+/**
+ * A numbering prefix (`3. `, `一、`, `(2)`, `第二章 `): it orders headings and says nothing about their topic,
+ * so `the 4 things a PM should focus on` must not match `4. 行业 AI 产品经理`.
+ */
+const HEADING_ORDINAL =
+  /^\s*(?:[(（]?(?:\d{1,3}|[一二三四五六七八九十百]{1,3})[)）.、．:：]|第[\d一二三四五六七八九十百]{1,3}[章节部分篇])(?!\d)\s*/u;
+
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -16,6 +23,12 @@ export function plainHeading(raw: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
     .trim();
+}
+
+/** A heading's words without its numbering prefix: what the index and the ranker read. */
+export function headingTopic(title: string): string {
+  const topic = title.replace(HEADING_ORDINAL, '');
+  return topic === '' ? title : topic;
 }
 
 /**

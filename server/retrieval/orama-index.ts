@@ -1,6 +1,7 @@
 import { count, create, insertMultiple, type Tokenizer } from '@orama/orama';
 import { internalDocumentIDStore } from '@orama/orama/components';
 import { chunkBody } from './chunk-profiles.js';
+import { headingTopic } from './markdown-headings.js';
 import { createTokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -33,8 +34,9 @@ export async function createOramaIndex(chunks: Chunk[]): Promise<OramaIndex> {
   const db = create({ schema: SCHEMA, components: { tokenizer: createTokenizer() } });
   const rows = chunks.map((chunk) => ({
     id: chunk.id,
-    heading: chunk.headings.at(-1) ?? chunk.docTitle,
-    context: chunk.headings.length > 0 ? chunk.headings.slice(0, -1).join('\n') : chunk.docTitle,
+    heading: headingTopic(chunk.headings.at(-1) ?? chunk.docTitle),
+    context:
+      chunk.headings.length > 0 ? chunk.headings.slice(0, -1).map(headingTopic).join('\n') : chunk.docTitle,
     body: chunkBody(chunk),
   }));
   await insertMultiple(db, rows, INSERT_BATCH);

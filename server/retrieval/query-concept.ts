@@ -2,12 +2,15 @@ import { tokenize } from './tokenizer.js';
 
 /** Expanded synonyms count less than the words the user typed. */
 export const EXPANSION_WEIGHT = 0.8;
+/** A wider term a word implies (银行 → 行业) counts less than a synonym: it is a hint, not a translation. */
+export const BROADER_WEIGHT = 0.5;
 /** Domain-generic words (ai, 产品经理, role) rank a little and are never required. */
 export const GENERIC_WEIGHT = 0.15;
 /** Question-type hints (what is → 定义), word pairs and phrase pairs reward a match, never required. */
 export const SOFT_WEIGHT = 0.5;
 
 export type ConceptKind = 'topic' | 'generic' | 'soft';
+export type ConceptScope = 'domain' | 'profession' | 'general';
 
 export const KIND_WEIGHTS: Record<ConceptKind, number> = {
   topic: 1,
@@ -28,8 +31,11 @@ export interface QueryConcept {
   kind: ConceptKind;
   /** Glossary concepts are known vocabulary; a leftover word may be one the corpus never uses. */
   source: 'glossary' | 'query';
-  /** AI / product-management vocabulary (a domain glossary entry or generic word): the question is in scope. */
-  domain: boolean;
+  /**
+   * `domain`: AI / AI-PM vocabulary (a domain glossary entry, `ai`): the question is in scope. `profession`:
+   * names product management without its AI side (PM, 产品经理). `general`: everyday or unknown words.
+   */
+  scope: ConceptScope;
   weight: number;
   alternatives: ConceptAlternative[];
 }
@@ -42,11 +48,11 @@ export function plainConcept(
 ): QueryConcept | undefined {
   if (tokens.length === 0) return undefined;
   const alternatives = [{ term: text, tokens, weight: 1 }];
-  return { label: text, kind, source: 'query', domain: false, weight: KIND_WEIGHTS[kind], alternatives };
+  return { label: text, kind, source: 'query', scope: 'general', weight: KIND_WEIGHTS[kind], alternatives };
 }
 
 /** A soft concept that holds only exact tokens (a word pair, the phrase pairs of a Han run). */
 export function softConcept(label: string, tokens: string[]): QueryConcept {
   const alternatives = [{ term: tokens.join(' '), tokens, weight: 1 }];
-  return { label, kind: 'soft', source: 'query', domain: false, weight: SOFT_WEIGHT, alternatives };
+  return { label, kind: 'soft', source: 'query', scope: 'general', weight: SOFT_WEIGHT, alternatives };
 }

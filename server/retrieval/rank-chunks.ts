@@ -1,6 +1,6 @@
 import type { ChunkField } from './chunk-profiles.js';
 import type { CorpusStats } from './corpus-stats.js';
-import type { QueryConcept } from './query-concept.js';
+import { BROADER_WEIGHT, type QueryConcept } from './query-concept.js';
 import type { Chunk } from './types.js';
 
 /** Share of the final score taken by Orama's BM25 (term frequency, length): it breaks structural ties. */
@@ -41,30 +41,66 @@ function createScorer(stats: CorpusStats): Scorer {
     cache.set(token, value);
     return value;
   };
+  const spreadOf = (alternatives: QueryConcept['alternatives']) =>
+    Math.max(0, ...alternatives.map((alternative) => Math.min(...alternative.tokens.map(frequency))));
   const rarity = (concept: QueryConcept) => {
-    let spread = 0;
-    for (const alternative of concept.alternatives) {
-      spread = Math.max(spread, Math.min(...alternative.tokens.map(frequency)));
-    }
+    // Wider terms (银行 → 行业) are hints: they must not make a specific word look common, unless the
+    // corpus holds nothing but them.
+    const own = concept.alternatives.filter((alternative) => alternative.weight > BROADER_WEIGHT);
+    const spread = spreadOf(own) || spreadOf(concept.alternatives);
     const conceptIdf = Math.log(1 + (stats.chunkCount - spread + 0.5) / (spread + 0.5));
     return Math.max(0.1, conceptIdf / maximum);
   };
   return { idf, rarity };
 }
 
-/** How well a chunk holds a concept, 0–1: best alternative × field weight × idf-weighted token share. */
-function conceptCredit(concept: QueryConcept, fields: ChunkField[], scorer: Scorer): number {
-  let credit = 0;
-  for (const alternative of concept.alternatives) {
-    const total = alternative.tokens.reduce((sum, token) => sum + scorer.idf(token), 0);
-    if (total === 0) continue;
-    for (const field of fields) {
-      let present = 0;
-      for (const token of alternative.tokens) if (field.tokens.has(token)) present += scorer.idf(token);
-      credit = Math.max(credit, (alternative.weight * field.weight * present) / total);
+/** Where each query token counts: for every concept alternative holding it, its share of the idf. */
+interface CreditIndex {
+  byToken: Map<string, Array<{ key: number; share: number }>>;
+  /** Alternative weight by key (`concept * ALTERNATIVES + alternative`). */
+  weights: Map<number, number>;
+}
+
+const ALTERNATIVES = 100_000;
+
+function createCreditIndex(concepts: QueryConcept[], scorer: Scorer): CreditIndex {
+  const index: CreditIndex = { byToken: new Map(), weights: new Map() };
+  concepts.forEach((concept, conceptIndex) => {
+    concept.alternatives.forEach((alternative, alternativeIndex) => {
+      const total = alternative.tokens.reduce((sum, token) => sum + scorer.idf(token), 0);
+      if (total === 0) return;
+      const key = conceptIndex * ALTERNATIVES + alternativeIndex;
+      index.weights.set(key, alternative.weight);
+      for (const token of alternative.tokens) {
+        const hits = index.byToken.get(token) ?? [];
+        hits.push({ key, share: scorer.idf(token) / total });
+        index.byToken.set(token, hits);
+      }
+    });
+  });
+  return index;
+}
+
+/**
+ * How well a chunk holds each concept, 0–1: its best alternative × field weight × idf-weighted share of
+ * the alternative's tokens in that field. Walks the chunk's tokens, not the (many) synonyms.
+ */
+function conceptCredits(index: CreditIndex, fields: ChunkField[], count: number): number[] {
+  const credits = new Array<number>(count).fill(0);
+  const present = new Map<number, number>();
+  for (const field of fields) {
+    present.clear();
+    for (const token of field.tokens) {
+      for (const { key, share } of index.byToken.get(token) ?? [])
+        present.set(key, (present.get(key) ?? 0) + share);
+    }
+    for (const [key, share] of present) {
+      const conceptIndex = Math.floor(key / ALTERNATIVES);
+      const credit = (index.weights.get(key) ?? 0) * field.weight * share;
+      if (credit > (credits[conceptIndex] ?? 0)) credits[conceptIndex] = credit;
     }
   }
-  return credit;
+  return credits;
 }
 
 /** How much of a heading the question explains, idf-weighted, best heading level. */
@@ -97,6 +133,7 @@ export function rankCandidates(input: {
   const { concepts, candidates, fieldsOf, stats } = input;
   const scorer = createScorer(stats);
   const importance = concepts.map((concept) => concept.weight * scorer.rarity(concept));
+  const creditIndex = createCreditIndex(concepts, scorer);
   // A soft hint (是什么 → 定义) must not make a heading look explained: `模型和产品是什么关系` is no definition.
   const queryTokens = new Set(
     concepts
@@ -106,7 +143,7 @@ export function rankCandidates(input: {
   const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
   return candidates.map(({ chunk, bm25 }) => {
     const fields = fieldsOf(chunk);
-    const credits = concepts.map((concept) => conceptCredit(concept, fields, scorer));
+    const credits = conceptCredits(creditIndex, fields, concepts.length);
     const structural = credits.reduce((sum, credit, index) => sum + (importance[index] ?? 0) * credit, 0);
     const focus = FOCUS_SHARE * headingFocus(fields, queryTokens, scorer);
     return { chunk, score: structural + focus + (BM25_SHARE * bm25) / maxBm25, credits };

@@ -7,6 +7,8 @@ import type { OramaIndex } from './orama-index.js';
 import type { QueryConcept } from './query-concept.js';
 import { type RankedChunk, rankCandidates } from './rank-chunks.js';
 import { selectSearchTokens } from './select-search-tokens.js';
+import type { SpellingCorrector } from './spelling.js';
+import { normalizeText } from './tokenizer.js';
 import type { Chunk, SearchExplanation } from './types.js';
 
 /** Orama hits re-ranked per query: every plausible section, bounded for 50k-chunk corpora. */
@@ -25,6 +27,7 @@ export interface SearchPipelineParts {
   index: OramaIndex;
   stats: CorpusStats;
   matcher: GlossaryMatcher;
+  speller: SpellingCorrector;
   fieldsOf: (chunk: Chunk) => ChunkField[];
 }
 
@@ -41,21 +44,24 @@ function findCandidates(concepts: QueryConcept[], parts: SearchPipelineParts) {
   };
 }
 
-/** Analyze → candidates → re-rank → judge coverage: everything `search` and `explain` share. */
+/** Spell-fix → analyze → candidates → re-rank → judge coverage: everything `search` and `explain` share. */
 export function rankQuery(query: string, parts: SearchPipelineParts): RankedSearch {
-  const { concepts } = analyzeQuery(query, parts.matcher);
+  const { concepts } = analyzeQuery(parts.speller.correct(normalizeText(query)), parts.matcher);
   const { searchTokens, candidates } = findCandidates(concepts, parts);
   const ranked = rankCandidates({ concepts, candidates, fieldsOf: parts.fieldsOf, stats: parts.stats }).sort(
     (left, right) => right.score - left.score || left.chunk.start - right.chunk.start,
   );
-  const judgement = judgeCoverage(concepts, ranked.slice(0, COVERAGE_WINDOW), parts.stats);
+  const judgement = judgeCoverage(concepts, ranked.slice(0, COVERAGE_WINDOW), {
+    stats: parts.stats,
+    knowsDomain: parts.matcher.knowsDomain,
+  });
   return { concepts, searchTokens, ranked, judgement };
 }
 
 /** The explanation of a ranked search: concepts with their best credit, tokens, verdict, top results. */
 export function explainRanking(
   search: RankedSearch,
-  options: { limit: number; stats: CorpusStats },
+  options: { limit: number; stats: CorpusStats; knowsDomain: boolean },
 ): SearchExplanation {
   const { concepts, searchTokens, ranked, judgement } = search;
   const top = ranked.slice(0, COVERAGE_WINDOW);
@@ -68,12 +74,13 @@ export function explainRanking(
     })),
     searchTokens,
     coverage: judgement.coverage,
+    anchor: judgement.anchor,
     matchedConcepts: judgement.matchedConcepts,
     answerable: judgement.answerable,
     ranked: ranked.slice(0, options.limit).map((entry) => ({
       id: entry.chunk.id,
       score: entry.score,
-      coverage: judgeCoverage(concepts, [entry], options.stats).coverage,
+      coverage: judgeCoverage(concepts, [entry], options).coverage,
     })),
   };
 }

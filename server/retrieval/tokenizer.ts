@@ -39,6 +39,11 @@ export function normalizeText(text: string): string {
   return normalized;
 }
 
+/** Every stopword, English and Mandarin: the speller must know them as words (`shoud` → `should`). */
+export function stopwords(): ReadonlySet<string> {
+  return STOPWORDS;
+}
+
 /** True for words that carry no topic: English and Mandarin function words. */
 export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);

@@ -54,6 +54,8 @@ export interface SearchExplanation {
   searchTokens: string[];
   /** Credit share of the question's topic concepts held by the top 3 results (see judge-coverage.ts). */
   coverage: number;
+  /** What ties the question to the domain (see judge-coverage.ts). */
+  anchor: 'domain' | 'profession' | 'none';
   matchedConcepts: number;
   answerable: boolean;
   ranked: Array<{ id: string; score: number; coverage: number }>;

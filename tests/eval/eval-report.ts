@@ -1,4 +1,5 @@
 import { EVAL_THRESHOLDS } from './eval-thresholds.js';
+import type { FaithfulnessMetrics } from './judge-faithfulness.js';
 import type { AnswerMetrics } from './score-answers.js';
 import type { RetrievalMetrics, RetrievalOutcome } from './score-retrieval.js';
 
@@ -7,8 +8,9 @@ export interface EvalReport {
   generatedAt: string;
   thresholds: typeof EVAL_THRESHOLDS;
   retrieval: RetrievalMetrics;
-  /** null when server/answer/extractive-answer.ts is not there yet. */
-  answers: AnswerMetrics | null;
+  answers: AnswerMetrics;
+  /** LLM-judged support of each answer sentence by its passage; null without OPENAI_API_KEY. Not gated. */
+  faithfulness: FaithfulnessMetrics | null;
   latencyMs: { p50: number; p95: number };
   misses: Array<{ id: string; question: string; expected: string[]; got: string[]; answerable: boolean }>;
   failures: string[];
@@ -17,7 +19,7 @@ export interface EvalReport {
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /** Every gate of EVAL_THRESHOLDS the metrics miss, as readable lines (empty = pass). */
-export function gateFailures(retrieval: RetrievalMetrics, answers: AnswerMetrics | null): string[] {
+export function gateFailures(retrieval: RetrievalMetrics, answers: AnswerMetrics): string[] {
   const failures: string[] = [];
   for (const [language, metrics] of Object.entries(retrieval.byLanguage)) {
     if (metrics.questions > 0 && metrics.recallAt3 < EVAL_THRESHOLDS.recallAt3) {
@@ -34,7 +36,6 @@ export function gateFailures(retrieval: RetrievalMetrics, answers: AnswerMetrics
       `false "not covered" ${percent(retrieval.falseNotCoveredRate)} > ${percent(EVAL_THRESHOLDS.maxFalseNotCovered)}`,
     );
   }
-  if (!answers) return failures;
   if (answers.firstCitationRate < EVAL_THRESHOLDS.answerFirstCitation) {
     failures.push(
       `answer first citation ${percent(answers.firstCitationRate)} < ${percent(EVAL_THRESHOLDS.answerFirstCitation)}`,
@@ -62,6 +63,13 @@ export function retrievalMisses(outcomes: RetrievalOutcome[]): EvalReport['misse
     }));
 }
 
+/** The faithfulness summary line; the skip message is the one the brief and CI logs look for. */
+export function faithfulnessLine(faithfulness: FaithfulnessMetrics | null): string {
+  if (!faithfulness) return 'faithfulness: skipped (no OPENAI_API_KEY)';
+  const failed = faithfulness.failedAnswers > 0 ? `, ${faithfulness.failedAnswers} answer(s) not judged` : '';
+  return `faithfulness: ${percent(faithfulness.score)} of ${faithfulness.sentences} sentences supported by their cited passage (LLM-judged over ${faithfulness.answers} answers${failed}; not gated).`;
+}
+
 /** The report as Markdown tables (reports/eval.md). */
 export function renderMarkdown(report: EvalReport): string {
   const { retrieval, answers } = report;
@@ -79,9 +87,9 @@ export function renderMarkdown(report: EvalReport): string {
     '',
     `Off-topic: ${retrieval.offTopic.correct}/${retrieval.offTopic.questions} judged not covered (${percent(retrieval.offTopic.accuracy)}). False "not covered" on on-topic: ${percent(retrieval.falseNotCoveredRate)}.`,
     '',
-    answers
-      ? `Answers (extractive): first citation in an expected section ${percent(answers.firstCitationRate)}, facts present ${percent(answers.factsRate)} of ${answers.factsItems}, invalid [n] markers ${answers.invalidCitations}.`
-      : 'Answers: server/answer/extractive-answer.ts not found — answer metrics skipped.',
+    `Answers (extractive): first citation in an expected section ${percent(answers.firstCitationRate)}, facts present ${percent(answers.factsRate)} of ${answers.factsItems}, invalid [n] markers ${answers.invalidCitations}.`,
+    '',
+    faithfulnessLine(report.faithfulness),
     '',
     report.failures.length === 0 ? '**All gates pass.**' : `**Gates failed:** ${report.failures.join('; ')}`,
   ];

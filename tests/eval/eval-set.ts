@@ -5,7 +5,10 @@ const evalItemSchema = z.object({
   id: z.string().min(1),
   question: z.string().min(1),
   lang: z.enum(['zh', 'en']),
-  /** Chunk ids that correctly answer the question; several are allowed. Empty for off-topic questions. */
+  /**
+   * Section ids that answer the question; several are allowed, and each includes its subsections (a role id
+   * is hit by any of the role's sections, see score-retrieval.ts). Empty for off-topic questions.
+   */
   expected: z.array(z.string().min(1)),
   offTopic: z.boolean(),
   /** Strings an extractive answer must contain. */

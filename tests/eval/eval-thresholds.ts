@@ -6,7 +6,7 @@ export const EVAL_THRESHOLDS = {
   offTopicAccuracy: 0.9,
   /** On-topic questions wrongly judged "not covered", over all languages. */
   maxFalseNotCovered: 0.05,
-  /** Extractive answers whose first citation is an expected section (when the answer builder exists). */
+  /** Search-mode answers whose first citation lies in an expected section (subsections included). */
   answerFirstCitation: 0.85,
   /** Items with `facts` whose answer contains every fact. */
   answerFacts: 0.85,

@@ -1,16 +1,17 @@
-import type { Citation, SearchResponse, SearchResult } from '../../server/contract.js';
+import type { ExtractiveAnswer } from '../../server/answer/extractive-answer.js';
+import type { SearchResponse } from '../../server/contract.js';
 import type { EvalItem } from './eval-set.js';
+import { isWithinExpected, type LocateSection } from './score-retrieval.js';
 
-/** The search-mode answer builder's shape (server/answer/extractive-answer.ts), typed here structurally. */
-export type AnswerBuilder = (input: { question: string; results: SearchResult[]; answerable: boolean }) => {
-  text: string;
-  citations: Citation[];
-  notCovered: boolean;
-  nearest: SearchResult[];
-};
+/** One question with its search response and the search-mode answer built from it. */
+export interface AnsweredRun {
+  item: EvalItem;
+  response: SearchResponse;
+  answer: ExtractiveAnswer;
+}
 
 export interface AnswerMetrics {
-  /** On-topic questions whose first cited section is an expected one. */
+  /** On-topic questions whose first cited section is (inside) an expected one. */
   firstCitationRate: number;
   /** Items with `facts` whose answer text holds every fact (case-insensitive). */
   factsRate: number;
@@ -22,38 +23,25 @@ export interface AnswerMetrics {
 
 const MARKER = /\[(\d+)\]/g;
 
-/** Loads the answer builder when that module exists; the eval then adds answer-level metrics. */
-export async function loadAnswerBuilder(modulePath: string): Promise<AnswerBuilder | undefined> {
-  try {
-    const module: Record<string, unknown> = await import(modulePath);
-    const builder = module.buildExtractiveAnswer;
-    return typeof builder === 'function' ? (builder as AnswerBuilder) : undefined;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
-}
-
 function markers(text: string): number[] {
   return [...text.matchAll(MARKER)].map((match) => Number(match[1]));
 }
 
-function checkAnswer(item: EvalItem, answer: ReturnType<AnswerBuilder>) {
+function checkAnswer(item: EvalItem, answer: ExtractiveAnswer, locate: LocateSection) {
   const cited = markers(answer.text);
   const invalid = cited.filter((n) => n < 1 || n > answer.citations.length).length;
   const first = answer.citations.find((citation) => citation.n === cited[0]) ?? answer.citations[0];
-  const firstOk = !item.offTopic && first !== undefined && item.expected.includes(first.id);
+  const firstOk = !item.offTopic && first !== undefined && isWithinExpected(first, item.expected, locate);
   const text = answer.text.toLowerCase();
   const missingFacts = (item.facts ?? []).filter((fact) => !text.includes(fact.toLowerCase()));
   return { invalid, firstOk, missingFacts };
 }
 
-/** Builds each question's extractive answer from its search response and scores it. */
-export function scoreAnswers(
-  runs: Array<{ item: EvalItem; response: SearchResponse }>,
-  buildAnswer: AnswerBuilder,
-): AnswerMetrics {
+/**
+ * Scores each question's search-mode answer: is its first citation in an expected section (subsections
+ * included, as for retrieval), does it hold the item's facts, and does every [n] point at a citation.
+ */
+export function scoreAnswers(runs: AnsweredRun[], locate: LocateSection): AnswerMetrics {
   const metrics: AnswerMetrics = {
     firstCitationRate: 0,
     factsRate: 0,
@@ -64,13 +52,8 @@ export function scoreAnswers(
   let firstOk = 0;
   let factsOk = 0;
   const onTopic = runs.filter((run) => !run.item.offTopic).length;
-  for (const { item, response } of runs) {
-    const answer = buildAnswer({
-      question: item.question,
-      results: response.results,
-      answerable: response.answerable,
-    });
-    const check = checkAnswer(item, answer);
+  for (const { item, answer } of runs) {
+    const check = checkAnswer(item, answer, locate);
     metrics.invalidCitations += check.invalid;
     if (check.invalid > 0)
       metrics.misses.push({ id: item.id, problem: `${check.invalid} invalid [n] marker(s)` });

@@ -1,6 +1,16 @@
 import type { SearchResponse } from '../../server/contract.js';
 import type { EvalItem, EvalLanguage } from './eval-set.js';
 
+/** Where a section sits: its document and heading path, outermost first (as `retriever.section` gives). */
+export interface SectionLocation {
+  id: string;
+  docId: string;
+  headings: string[];
+}
+
+/** Looks an expected section up by id; the eval passes `retriever.section`. */
+export type LocateSection = (id: string) => SectionLocation | undefined;
+
 /** What one question got from the retriever. */
 export interface RetrievalOutcome {
   item: EvalItem;
@@ -26,10 +36,33 @@ export interface RetrievalMetrics {
   falseNotCoveredRate: number;
 }
 
+function startsWith(path: string[], prefix: string[]): boolean {
+  return prefix.length <= path.length && prefix.every((heading, index) => path[index] === heading);
+}
+
+/**
+ * An expected section includes its subsections: a result hits expected id E when it is E, or lies inside E
+ * (same document, heading path starting with E's). A role's own heading chunk is empty and never returned,
+ * but a question about the whole role is answered by any of its subsections.
+ */
+export function isWithinExpected(
+  result: SectionLocation,
+  expected: readonly string[],
+  locate: LocateSection,
+): boolean {
+  return expected.some((id) => {
+    if (result.id === id) return true;
+    const section = locate(id);
+    return (
+      section !== undefined && section.docId === result.docId && startsWith(result.headings, section.headings)
+    );
+  });
+}
+
 /** Rank of the first expected section; a question judged not covered is a miss whatever it ranked. */
-export function outcomeOf(item: EvalItem, response: SearchResponse): RetrievalOutcome {
+export function outcomeOf(item: EvalItem, response: SearchResponse, locate: LocateSection): RetrievalOutcome {
   if (item.offTopic || !response.answerable) return { item, response, rank: null };
-  const index = response.results.findIndex((result) => item.expected.includes(result.id));
+  const index = response.results.findIndex((result) => isWithinExpected(result, item.expected, locate));
   return { item, response, rank: index === -1 ? null : index + 1 };
 }
 

@@ -2,12 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../../server/retrieval/analyze-query.js';
-import {
-  compileGlossary,
-  type Glossary,
-  type GlossaryMatcher,
-  loadGlossary,
-} from '../../../server/retrieval/glossary.js';
+import { compileGlossary } from '../../../server/retrieval/compile-glossary.js';
+import { type Glossary, type GlossaryMatcher, loadGlossary } from '../../../server/retrieval/glossary.js';
 import { EXPANSION_WEIGHT } from '../../../server/retrieval/query-concept.js';
 
 const glossaryFile = fileURLToPath(new URL('../../../corpus/glossary.json', import.meta.url));
@@ -72,8 +68,8 @@ describe('the AI-PM glossary', () => {
   });
 
   it('tells AI/PM vocabulary from everyday words', () => {
-    expect(concept('model evaluation', 'evaluation')?.domain).toBe(true);
-    expect(concept('a good morning routine', 'daily-work')?.domain).toBe(false);
+    expect(concept('model evaluation', 'evaluation')?.scope).toBe('domain');
+    expect(concept('a good morning routine', 'daily-work')?.scope).toBe('general');
   });
 
   it('marks domain-generic words generic and drops question filler', () => {

@@ -37,7 +37,7 @@ describe('loadCorpus', () => {
     expect(logger.lines).toContainEqual(
       expect.objectContaining({
         level: 'warn',
-        event: 'corpus.file_skipped',
+        event: 'corpus_file_skipped',
         file: 'broken.md',
         reason: 'invalid-utf8',
       }),
@@ -51,7 +51,7 @@ describe('loadCorpus', () => {
     const documents = await loadCorpus({ dir, logger, maxFileBytes: 100 });
     expect(documents).toEqual([]);
     const reasons = logger.lines
-      .filter((line) => line.event === 'corpus.file_skipped')
+      .filter((line) => line.event === 'corpus_file_skipped')
       .map((line) => line.reason);
     expect(reasons.sort()).toEqual(['empty', 'too-large']);
   });
@@ -69,7 +69,7 @@ describe('loadCorpus', () => {
     const [document] = await loadCorpus({ dir, logger });
     expect(document?.title).toBe('plain-notes');
     expect(logger.lines).toContainEqual(
-      expect.objectContaining({ event: 'corpus.no_headings', file: 'plain-notes.md' }),
+      expect.objectContaining({ event: 'corpus_no_headings', file: 'plain-notes.md' }),
     );
   });
 
@@ -77,7 +77,7 @@ describe('loadCorpus', () => {
     const logger = createMemoryLogger();
     expect(await loadCorpus({ dir: path.join(dir, 'missing'), logger })).toEqual([]);
     expect(logger.lines).toContainEqual(
-      expect.objectContaining({ level: 'error', event: 'corpus.dir_unreadable' }),
+      expect.objectContaining({ level: 'error', event: 'corpus_dir_unreadable' }),
     );
   });
 });

@@ -29,9 +29,9 @@ describe('a corpus of several documents', () => {
   it('indexes the good files and says which one it skipped', () => {
     expect(retriever.stats.docs).toBe(2);
     expect(logger.lines).toContainEqual(
-      expect.objectContaining({ event: 'corpus.file_skipped', file: 'broken.md' }),
+      expect.objectContaining({ event: 'corpus_file_skipped', file: 'broken.md' }),
     );
-    expect(logger.lines).toContainEqual(expect.objectContaining({ event: 'retrieval.glossary_missing' }));
+    expect(logger.lines).toContainEqual(expect.objectContaining({ event: 'glossary_missing' }));
   });
 
   it('finds a section by its heading and another document without headings by its text', async () => {
