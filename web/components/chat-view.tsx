@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
 import { useConversationChat } from '../hooks/use-conversation-chat.js';
+import { useMediaQuery } from '../hooks/use-media-query.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom.js';
 import { questionFor, sourceCountOf } from '../lib/chat-message.js';
@@ -15,6 +16,9 @@ interface ChatViewProps {
   initialMessages: ChatMessage[];
   onSave: (id: string, messages: ChatMessage[]) => void;
 }
+
+/** Matches the stylesheet's breakpoint where Sources becomes a bottom sheet over the chat. */
+const PHONE_LAYOUT = '(max-width: 760px)';
 
 type Chat = ReturnType<typeof useConversationChat>;
 type Panel = ReturnType<typeof useSourcesPanel>;
@@ -58,10 +62,12 @@ export function ChatView({ conversationId, initialMessages, onSave }: ChatViewPr
     [followLatest, askChat],
   );
   const selectedIndex = panel.selectedAnswer ? messages.indexOf(panel.selectedAnswer) : -1;
+  // On a phone the open sheet covers the chat: keep Tab and screen readers inside the sheet.
+  const chatCovered = useMediaQuery(PHONE_LAYOUT) && panel.sheetOpen;
 
   return (
     <div className="chat-layout">
-      <main className="chat-column" aria-label="Chat">
+      <main className="chat-column" aria-label="Chat" inert={chatCovered}>
         <Transcript chat={chat} panel={panel} onAsk={ask} />
         {panel.selectedAnswer && sourceCountOf(panel.selectedAnswer) > 0 && (
           <button

@@ -1,10 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Window as HappyDomWindow } from 'happy-dom';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { citationsData, makeCitation, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
 import { openStoredAnswer } from '../stored-answer.js';
+
+/** The test environment's own window, which can change its viewport like a rotated phone. */
+const happyDom = (window as unknown as HappyDomWindow).happyDOM;
 
 function serveHealth() {
   server.use(http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)));
@@ -27,6 +31,28 @@ describe('finding your way with the keyboard', () => {
     await userEvent.keyboard('{Escape}');
 
     expect(document.activeElement).toBe(showSources);
+  });
+
+  test('on a phone, the open Sources sheet keeps the chat behind it out of reach until it closes', async () => {
+    const desktopWidth = window.innerWidth;
+    happyDom.setViewport({ width: 390, height: 844 });
+    try {
+      serveHealth();
+      openStoredAnswer('What is a data flywheel?', {
+        text: '数据闭环 [1]。',
+        citations: citationsData([makeCitation({ n: 1 })]),
+      });
+      const chat = screen.getByRole('main', { name: 'Chat' });
+      expect(chat.inert).toBe(false);
+
+      await userEvent.click(screen.getByRole('button', { name: 'Sources' }));
+      expect(chat.inert).toBe(true);
+      await userEvent.click(screen.getByRole('button', { name: 'Close sources' }));
+
+      expect(chat.inert).toBe(false);
+    } finally {
+      happyDom.setViewport({ width: desktopWidth });
+    }
   });
 
   test('Escape closes the conversation drawer and returns to the History button', async () => {
