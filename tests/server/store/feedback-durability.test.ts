@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../../server/store/sqlite-feedback-store.js';
+import { type ServerProcess, startServerProcess } from '../support/start-server-process.js';
 import { aFeedback, aTempDir } from './feedback-fixtures.js';
 
 const REQUESTS = 300;
@@ -12,46 +11,12 @@ const CONCURRENCY = 20;
 /** Kill once this many answers are acknowledged: mid-burst, decided by progress rather than by a timer. */
 const KILL_AFTER_ACKNOWLEDGED = 100;
 
-/** Starts the real server entry on a free port and resolves with that port once it logs `server_listening`. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; port: number; logs: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      WEB_DIST_DIR: path.join(dataDir, 'no-web-build'),
-      LOG_LEVEL: 'info',
-      OPENAI_API_KEY: '',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const logs: string[] = [];
-  const lines = createInterface({ input: child.stderr as NonNullable<typeof child.stderr> });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) =>
-      reject(new Error(`server exited with ${code} before listening:\n${logs.join('\n')}`)),
-    );
-    lines.on('line', (line) => {
-      logs.push(line);
-      try {
-        const entry = JSON.parse(line) as { event?: string; port?: number };
-        if (entry.event === 'server_listening' && typeof entry.port === 'number') resolve(entry.port);
-      } catch {
-        // Not every stderr line is ours (e.g. Node warnings).
-      }
-    });
-  });
-  return { child, port, logs };
-}
-
 describe('feedback durability when the server is killed mid-burst', () => {
   const temp = aTempDir('aipm-durability');
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let server: ServerProcess | undefined;
 
   beforeAll(async () => {
-    server = await startServer(temp.dir);
+    server = await startServerProcess(temp.dir);
   }, 60_000);
   afterAll(() => {
     if (server?.child.exitCode === null) server.child.kill('SIGKILL');
