@@ -9,6 +9,7 @@ import {
   KIND_WEIGHTS,
   type QueryConcept,
 } from './query-concept.js';
+import { weighSubjectRole } from './question-subject.js';
 import { normalizeText } from './tokenizer.js';
 
 export interface AnalyzedQuery {
@@ -49,6 +50,9 @@ function glossaryConcept(match: TermMatch): QueryConcept | undefined {
     kind,
     source: 'glossary',
     scope: term.scope,
+    technical: term.groups.every((group) => group.technical),
+    aspect: term.groups.some((group) => group.aspect),
+    track: term.groups.some((group) => group.track),
     weight: KIND_WEIGHTS[kind],
     alternatives: [...alternatives.values()],
   };
@@ -67,5 +71,5 @@ export function analyzeQuery(query: string, matcher: GlossaryMatcher): AnalyzedQ
   ];
   const unique = new Map<string, QueryConcept>();
   for (const concept of concepts) if (!unique.has(concept.label)) unique.set(concept.label, concept);
-  return { concepts: [...unique.values()] };
+  return { concepts: weighSubjectRole([...unique.values()], matches, { matcher, normalized }) };
 }

@@ -15,6 +15,24 @@ import { normalizeText, tokenize } from './tokenizer.js';
 
 type SynonymSet = z.infer<typeof synonymSetSchema>;
 
+/** Colloquial spellings of the same question word: a term written with one also matches the other. */
+const COLLOQUIAL_PAIRS: Array<[string, string]> = [
+  ['什么', '啥'],
+  ['怎么', '咋'],
+];
+
+/** The terms plus their colloquial spellings (`干些啥` → also `干些什么`), each once. */
+function withColloquialSpellings(terms: string[]): string[] {
+  const variants = new Set(terms);
+  for (const text of terms) {
+    for (const [formal, casual] of COLLOQUIAL_PAIRS) {
+      if (text.includes(formal)) variants.add(text.replaceAll(formal, casual));
+      if (text.includes(casual)) variants.add(text.replaceAll(casual, formal));
+    }
+  }
+  return [...variants];
+}
+
 /** Every entry and generic set as a group, with `broader` links resolved; an unknown id throws. */
 function synonymGroups(glossary: z.infer<typeof glossarySchema>): SynonymGroup[] {
   const group = (entry: SynonymSet, kind: SynonymGroup['kind']): SynonymGroup => ({
@@ -22,7 +40,12 @@ function synonymGroups(glossary: z.infer<typeof glossarySchema>): SynonymGroup[]
     kind,
     general: entry.general ?? false,
     profession: entry.profession ?? false,
-    terms: entry.terms.map((text) => ({
+    technical: entry.technical ?? false,
+    role: entry.role ?? false,
+    superlative: entry.superlative ?? false,
+    aspect: entry.aspect ?? false,
+    track: entry.track ?? false,
+    terms: withColloquialSpellings(entry.terms).map((text) => ({
       text,
       key: termKey(text).key,
       tokens: [...new Set(tokenize(text))],
@@ -132,12 +155,17 @@ export function compileGlossary(source: Glossary): GlossaryMatcher {
         links((entry) => entry.negates),
         groups,
       ),
-      cueRewrite(
-        glossary.persona,
-        links((entry) => entry.personas),
-        groups,
-      ),
+      {
+        ...cueRewrite(
+          glossary.persona,
+          links((entry) => entry.personas),
+          groups,
+        ),
+        followers: wordTable(glossary.switching),
+      },
     ],
+    companions: wordTable(glossary.companion),
+    alternatives: wordTable(glossary.alternative),
     knowsDomain: [...terms.values()].some((term) => term.scope === 'domain'),
   };
   for (const [mapKey, term] of terms) addToTable(matcher, mapKey, term);

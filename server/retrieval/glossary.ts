@@ -12,6 +12,28 @@ export const synonymSetSchema = z.object({
   general: z.boolean().optional(),
   /** Names the profession (PM, 产品经理) but not its AI side: alone it ties a question to the domain weakly. */
   profession: z.boolean().optional(),
+  /**
+   * Model-engineering vocabulary (training, inference, LLM): the corpus names it only as engineers' work, so
+   * a question about nothing else (`how do I train an LLM`) needs a section about it, not a mention.
+   */
+  technical: z.boolean().optional(),
+  /**
+   * Names a person on the team (PM, model engineer): in `PM vs ML engineer, what does the PM own?` the role
+   * asked about leads the ranking and the role it is contrasted with follows.
+   */
+  role: z.boolean().optional(),
+  /** A superlative (most, 最多): it still counts inside a longer phrase (`most openings`, `招人最多`). */
+  superlative: z.boolean().optional(),
+  /**
+   * Names an aspect every role's section is split into (skills, deliverables, 日常工作): a section headed by
+   * the aspect asked about outranks one that only mentions the question's other words.
+   */
+  aspect: z.boolean().optional(),
+  /**
+   * Names one kind of AI PM (平台, growth): the sections under that kind's heading outrank the same
+   * aspect of other kinds, however common the word is in the corpus.
+   */
+  track: z.boolean().optional(),
   /** Ids of wider sets a term implies (金融 → 行业): a banker's question also reaches industry sections. */
   broader: z.array(z.string().min(1)).optional(),
   /** Ids of sets whose negation this set means: non-cs negates technical (`not technical` → 非技术背景). */
@@ -27,6 +49,12 @@ export const glossarySchema = z.object({
   negation: z.array(z.string().min(1)).default([]),
   /** Words that introduce the asker's own background (as a, I'm a, 作为): see `personas`. */
   persona: z.array(z.string().min(1)).default([]),
+  /** Words right AFTER a term that make it the asker's background too (程序员转…, engineers moving into…). */
+  switching: z.array(z.string().min(1)).default([]),
+  /** Words that make the role after them a counterpart, not the one asked about (with, vs, 跟): see `role`. */
+  companion: z.array(z.string().min(1)).default([]),
+  /** Words that offer the role after them as a choice (or, 还是): `engineer or PM?` asks about neither. */
+  alternative: z.array(z.string().min(1)).default([]),
   entries: z.array(synonymSetSchema),
 });
 
@@ -41,6 +69,16 @@ export interface SynonymGroup {
   general: boolean;
   /** Product-management words without the AI (PM, manager): a weak tie to the domain. */
   profession: boolean;
+  /** Model-engineering vocabulary (see the schema's `technical`). */
+  technical: boolean;
+  /** Names a person on the team (see the schema's `role`). */
+  role: boolean;
+  /** A superlative (see the schema's `superlative`). */
+  superlative: boolean;
+  /** Names a per-role aspect (see the schema's `aspect`). */
+  aspect: boolean;
+  /** Names one kind of AI PM (see the schema's `track`). */
+  track: boolean;
   /** `key`: the normalized form matching compares (whitespace-free Han, stemmed Latin words). */
   terms: Array<{ text: string; key: string; tokens: string[] }>;
   /** Wider sets a match implies; their terms join the concept at a lower weight. */
@@ -67,6 +105,8 @@ export interface TermTable {
 /** Cue words that, shortly before a term of certain groups, turn it into another group's term. */
 export interface CueRewrite {
   cues: TermTable;
+  /** Cue words that act from right after the term instead (`程序员转 AI 产品`). */
+  followers?: TermTable;
   /** Group id of the term after the cue → the group the two words mean together. */
   into: Map<string, SynonymGroup>;
 }
@@ -77,6 +117,10 @@ export interface GlossaryMatcher extends TermTable {
   generic: Set<string>;
   /** Negation (`not technical` → non-cs), then self-description (`as an engineer` → technical). */
   rewrites: CueRewrite[];
+  /** Cue words before a role that make it the counterpart (`with`, `vs`, `跟`). */
+  companions: TermTable;
+  /** Cue words before a role that make the question a choice between roles (`or`, `还是`). */
+  alternatives: TermTable;
   /** False without domain vocabulary (no glossary): nothing then tells domain words from everyday ones. */
   knowsDomain: boolean;
 }

@@ -26,6 +26,14 @@ export const ANSWERABILITY = {
   matchedCredit: 0.5,
   /** A question word the corpus never uses counts this much against coverage (it may be phrasing). */
   ungroundedWeight: 0.5,
+  /**
+   * A glossary topic the corpus never mentions counts this much when only everyday words matched: known
+   * vocabulary the corpus lacks (`replace` in `Will AI replace product designers?`) is then what the
+   * question asks about; next to a matched domain term (`monetization PM` + `metrics`) it is a detail.
+   */
+  absentWeight: 2,
+  /** A question of model-engineering words only needs one section holding them all this well (headings). */
+  technicalFocus: 0.85,
 } as const;
 
 /** What ties a question to the domain: an AI / AI-PM word, only a product-management word, or nothing. */
@@ -47,6 +55,10 @@ interface Evidence {
   /** The same share for the best single result. */
   focused: number;
   matchedConcepts: number;
+  /** A glossary topic the corpus never mentions, while only everyday words matched: nothing corroborates. */
+  missingTopic: boolean;
+  /** Every grounded topic word is model-engineering vocabulary (see the glossary's `technical`). */
+  technicalOnly: boolean;
 }
 
 function isGrounded(concept: QueryConcept, stats: CorpusStats): boolean {
@@ -56,19 +68,44 @@ function isGrounded(concept: QueryConcept, stats: CorpusStats): boolean {
   );
 }
 
+/** A glossary concept no section mentions in any of its forms: a topic the corpus does not cover. */
+function isAbsentTopic(concept: QueryConcept, stats: CorpusStats): boolean {
+  if (concept.source !== 'glossary' || concept.kind !== 'topic') return false;
+  return !concept.alternatives.some((alternative) =>
+    alternative.tokens.every((token) => stats.documentFrequency.has(token)),
+  );
+}
+
 function anchorOf(concepts: QueryConcept[], knowsDomain: boolean): DomainAnchor {
   if (!knowsDomain || concepts.some((concept) => concept.scope === 'domain')) return 'domain';
-  return concepts.some((concept) => concept.scope === 'profession') ? 'profession' : 'none';
+  const profession = concepts.some((concept) => concept.scope === 'profession');
+  // A kind of AI PM named with the profession (`基础设施方向的 PM`, `growth PM`) is this corpus's subject.
+  if (profession && concepts.some((concept) => concept.track)) return 'domain';
+  return profession ? 'profession' : 'none';
 }
 
 /** Soft hints and generic words only judge a question that has no topic word of its own. */
-function judgedWeights(concepts: QueryConcept[], stats: CorpusStats): Map<number, number> {
+function judgedWeights(
+  concepts: QueryConcept[],
+  top: RankedChunk[],
+  stats: CorpusStats,
+): Map<number, number> {
   const hasTopic = concepts.some((concept) => concept.kind === 'topic');
+  const bestCredit = concepts.map((_, index) =>
+    Math.max(0, ...top.map((entry) => entry.credits[index] ?? 0)),
+  );
+  const judged = concepts.flatMap((concept, index) =>
+    hasTopic && concept.kind !== 'topic' ? [] : [{ concept, index, credit: bestCredit[index] ?? 0 }],
+  );
+  const domainMatched = judged.some(
+    ({ concept, credit }) => concept.scope === 'domain' && credit >= ANSWERABILITY.matchedCredit,
+  );
   const weights = new Map<number, number>();
-  concepts.forEach((concept, index) => {
-    if (hasTopic && concept.kind !== 'topic') return;
-    weights.set(index, isGrounded(concept, stats) ? 1 : ANSWERABILITY.ungroundedWeight);
-  });
+  for (const { concept, index } of judged) {
+    const absent = !domainMatched && isAbsentTopic(concept, stats);
+    if (!isGrounded(concept, stats)) weights.set(index, ANSWERABILITY.ungroundedWeight);
+    else weights.set(index, absent ? ANSWERABILITY.absentWeight : 1);
+  }
   return weights;
 }
 
@@ -84,8 +121,14 @@ function evidenceOf(concepts: QueryConcept[], weights: Map<number, number>, top:
     return asked === 0 ? 0 : covered / asked;
   };
   const indexes = [...weights.keys()];
+  const grounded = indexes.flatMap((index) =>
+    weights.get(index) === ANSWERABILITY.ungroundedWeight ? [] : (concepts[index] ?? []),
+  );
   return {
     topical: concepts.some((concept) => concept.kind === 'topic'),
+    missingTopic: [...weights.values()].includes(ANSWERABILITY.absentWeight),
+    technicalOnly:
+      grounded.length > 0 && grounded.every((concept) => concept.kind === 'topic' && concept.technical),
     coverage: share(top),
     focused: Math.max(0, ...top.map((entry) => share([entry]))),
     matchedConcepts: Math.max(
@@ -103,8 +146,9 @@ function isAnswerable(anchor: DomainAnchor, evidence: Evidence): boolean {
   if (anchor === 'none') return coverage >= ANSWERABILITY.unanchoredCoverage;
   // `What is an AI PM?` is the corpus's subject; `How do I become a product manager?` is not.
   if (!evidence.topical && anchor !== 'domain') return false;
-  const corroborated = matchedConcepts >= ANSWERABILITY.corroboratingConcepts;
+  const corroborated = matchedConcepts >= ANSWERABILITY.corroboratingConcepts && !evidence.missingTopic;
   if (!corroborated && focused < ANSWERABILITY.focusedCoverage) return false;
+  if (evidence.technicalOnly && focused < ANSWERABILITY.technicalFocus) return false;
   if (anchor === 'profession') {
     return (
       coverage >=
@@ -123,7 +167,7 @@ export function judgeCoverage(
   top: RankedChunk[],
   context: { stats: CorpusStats; knowsDomain: boolean },
 ): CoverageJudgement {
-  const evidence = evidenceOf(concepts, judgedWeights(concepts, context.stats), top);
+  const evidence = evidenceOf(concepts, judgedWeights(concepts, top, context.stats), top);
   const anchor = anchorOf(concepts, context.knowsDomain);
   return {
     coverage: evidence.coverage,

@@ -40,13 +40,23 @@ function findHanTerms(table: TermTable, normalized: string): TermMatch[] {
   return matches;
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/** Latin words are adjacent only when no Han text stands between them: `AI 应用 PM` is not `ai pm`. */
+function isContiguous(normalized: string, span: Array<{ start: number; end: number }>): boolean {
+  return span.every((atom, offset) => {
+    const previous = span[offset - 1];
+    return !previous || !HAN.test(normalized.slice(previous.end, atom.start));
+  });
+}
+
 function findLatinTerms(table: TermTable, normalized: string): TermMatch[] {
   const atoms = latinAtoms(normalized);
   const matches: TermMatch[] = [];
   atoms.forEach((first, index) => {
     for (const candidate of table.latinTerms.get(first.atom) ?? []) {
       const span = atoms.slice(index, index + candidate.atoms.length);
-      if (span.length !== candidate.atoms.length) continue;
+      if (span.length !== candidate.atoms.length || !isContiguous(normalized, span)) continue;
       if (span.every((atom, offset) => atom.atom === candidate.atoms[offset])) {
         matches.push({ term: candidate.term, start: first.start, end: span.at(-1)?.end ?? first.end });
       }
@@ -82,8 +92,13 @@ function bestCover(candidates: TermMatch[]): TermMatch[] {
   return best.at(-1)?.picked ?? [];
 }
 
+/** Where the plain words of a cue table (negations, `with`, `跟`) occur in a normalized query. */
+export function findCueWords(table: TermTable, normalized: string): TermMatch[] {
+  return [...findHanTerms(table, normalized), ...findLatinTerms(table, normalized)];
+}
+
 /** True when only a few function words (`a`, `any`, `什么`) stand between a cue and its term. */
-function onlyGlueBetween(text: string): boolean {
+export function onlyGlueBetween(text: string): boolean {
   if (CLAUSE_BREAK.test(text)) return false;
   const words = splitPieces(text).flatMap((piece) =>
     piece.kind === 'han' ? segmentHan(piece.text).map((segment) => segment.text) : [piece.text],
@@ -95,26 +110,42 @@ function rewrittenTerm(text: string, group: SynonymGroup): GlossaryTerm {
   return { text, key: '', groups: [group], filler: false, scope: groupScope([group]) };
 }
 
+/** The span a cue right before the match (or a follower cue right after it) rewrites, if any. */
+function cuedSpan(
+  match: TermMatch,
+  cues: { before: TermMatch[]; after: TermMatch[] },
+  normalized: string,
+): { start: number; end: number } | undefined {
+  const before = cues.before
+    .filter((entry) => entry.end <= match.start && onlyGlueBetween(normalized.slice(entry.end, match.start)))
+    .sort((left, right) => right.end - left.end)[0];
+  if (before) return { start: before.start, end: match.end };
+  // A follower may start another match (`转行`): the rewrite keeps the term's own span so both stay.
+  const after = cues.after.some(
+    (entry) => entry.start >= match.end && onlyGlueBetween(normalized.slice(match.end, entry.start)),
+  );
+  return after ? { start: match.start, end: match.end } : undefined;
+}
+
 /**
  * Reads `not technical`, `without a CS degree`, `没有计算机背景` as the set that means their negation
- * (non-cs), and `as a backend engineer`, `我是程序员` as the asker's background (technical): a cue shortly
- * before a listed term turns the two into one match of the set the cue and term mean together.
+ * (non-cs), and `as a backend engineer`, `我是程序员`, `程序员转 AI 产品` as the asker's background
+ * (technical): a cue shortly before (or a follower right after) a listed term turns the two into one match
+ * of the set the cue and term mean together.
  */
 function applyRewrites(matcher: GlossaryMatcher, normalized: string, matches: TermMatch[]): TermMatch[] {
   let result = matches;
-  for (const { cues, into } of matcher.rewrites) {
+  for (const { cues, followers, into } of matcher.rewrites) {
     if (into.size === 0) continue;
-    const found = [...findHanTerms(cues, normalized), ...findLatinTerms(cues, normalized)];
+    const found = {
+      before: findCueWords(cues, normalized),
+      after: followers ? findCueWords(followers, normalized) : [],
+    };
     result = result.map((match) => {
       const group = match.term.groups.map((entry) => into.get(entry.id)).find((entry) => entry);
       if (!group || match.term.key === '') return match;
-      const cue = found
-        .filter(
-          (entry) => entry.end <= match.start && onlyGlueBetween(normalized.slice(entry.end, match.start)),
-        )
-        .sort((left, right) => right.end - left.end)[0];
-      if (!cue) return match;
-      const span = { start: cue.start, end: match.end };
+      const span = cuedSpan(match, found, normalized);
+      if (!span) return match;
       return { term: rewrittenTerm(normalized.slice(span.start, span.end), group), ...span };
     });
   }
@@ -125,9 +156,39 @@ function applyRewrites(matcher: GlossaryMatcher, normalized: string, matches: Te
  * Finds glossary, generic and filler terms in a normalized query: the non-overlapping set that explains
  * the most of it, so `hiring demand` wins over `demand`, `数据闭环` over `数据`, and `non-technical
  * background` splits as non-technical + background; a negated or self-described term becomes the set the
- * phrase means (see `applyRewrites`). Returns them in query order.
+ * phrase means (see `applyRewrites`); a superlative inside or fused into a match is added on its own
+ * (see `innerSuperlatives`). Returns them in query order.
  */
 export function matchGlossary(matcher: GlossaryMatcher, normalized: string): TermMatch[] {
   const candidates = [...findHanTerms(matcher, normalized), ...findLatinTerms(matcher, normalized)];
-  return applyRewrites(matcher, normalized, bestCover(candidates));
+  const cover = bestCover(candidates);
+  return [...applyRewrites(matcher, normalized, cover), ...innerSuperlatives(candidates, cover)].sort(
+    (left, right) => left.start - right.start,
+  );
+}
+
+/**
+ * Superlatives inside a longer match (`most` in `most openings`, `最多` in `招人最多`) or fused with another
+ * meaning (`easiest` = easy + most): the phrase names the topic, the superlative asks which section ranks
+ * it highest, so both count, the superlative as a match of its own.
+ */
+function innerSuperlatives(candidates: TermMatch[], cover: TermMatch[]): TermMatch[] {
+  const superlativeOnly = (match: TermMatch): TermMatch => ({
+    ...match,
+    term: { ...match.term, groups: match.term.groups.filter((group) => group.superlative) },
+  });
+  const inner = candidates.filter(
+    (candidate) =>
+      candidate.term.groups.some((group) => group.superlative) &&
+      cover.some(
+        (match) =>
+          match.start <= candidate.start && candidate.end <= match.end && match.term !== candidate.term,
+      ),
+  );
+  const fused = cover.filter(
+    (match) =>
+      match.term.groups.some((group) => group.superlative) &&
+      match.term.groups.some((group) => !group.superlative),
+  );
+  return [...inner, ...fused].map(superlativeOnly);
 }

@@ -9,6 +9,9 @@ export const GENERIC_WEIGHT = 0.15;
 /** Question-type hints (what is → 定义), word pairs and phrase pairs reward a match, never required. */
 export const SOFT_WEIGHT = 0.5;
 
+/** A role the question contrasts with or works with (`vs the ML engineers`, `跟工程师配合`) weighs less. */
+export const COUNTERPART_WEIGHT = 0.5;
+
 export type ConceptKind = 'topic' | 'generic' | 'soft';
 export type ConceptScope = 'domain' | 'profession' | 'general';
 
@@ -36,6 +39,14 @@ export interface QueryConcept {
    * names product management without its AI side (PM, 产品经理). `general`: everyday or unknown words.
    */
   scope: ConceptScope;
+  /** Only model-engineering vocabulary (training, LLM): see the glossary schema's `technical`. */
+  technical?: boolean;
+  /** Set on the role the question asks about when it names a team role (see question-subject.ts). */
+  subject?: boolean;
+  /** Names a per-role aspect (skills, 日常工作): see the glossary schema's `aspect`. */
+  aspect?: boolean;
+  /** Names one kind of AI PM (平台, growth): see the glossary schema's `track`. */
+  track?: boolean;
   weight: number;
   alternatives: ConceptAlternative[];
 }

@@ -1,5 +1,6 @@
 import type { ChunkField } from './chunk-profiles.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { headingBonus } from './heading-bonus.js';
 import { BROADER_WEIGHT, type QueryConcept } from './query-concept.js';
 import type { Chunk } from './types.js';
 
@@ -146,6 +147,7 @@ export function rankCandidates(input: {
     const credits = conceptCredits(creditIndex, fields, concepts.length);
     const structural = credits.reduce((sum, credit, index) => sum + (importance[index] ?? 0) * credit, 0);
     const focus = FOCUS_SHARE * headingFocus(fields, queryTokens, scorer);
-    return { chunk, score: structural + focus + (BM25_SHARE * bm25) / maxBm25, credits };
+    const bonus = headingBonus(chunk, fields, { concepts, credits });
+    return { chunk, score: structural + focus + bonus + (BM25_SHARE * bm25) / maxBm25, credits };
   });
 }
