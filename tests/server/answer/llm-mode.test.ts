@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GapRecord } from '../../../server/store/feedback-store.js';
 import { citedNumbers } from '../support/ui-stream.js';
 import { ANSWERABLE_QUESTION, fakeLlmEndpoint } from './fixtures/llm-endpoint.js';
+import { responsesEvents } from './fixtures/openai-responses-sse.js';
 import { completionEvents, eventStream, SSE_HEADERS } from './fixtures/openai-sse.js';
 
 const { serve, ask, calls } = fakeLlmEndpoint();
@@ -103,5 +104,24 @@ describe('LLM mode over a real OpenAI-compatible client', () => {
       notCovered: true,
     });
     expect(gaps).toMatchObject([{ mode: 'llm', question: '红烧肉怎么做？' }]);
+  });
+});
+
+describe('LLM mode over the Responses API (OPENAI_API=responses)', () => {
+  it('streams the same cited answer shape from /responses', async () => {
+    let path = '';
+    serve((request) => {
+      path = new URL(request.url).pathname;
+      return new HttpResponse(eventStream(responsesEvents(['模型型产品经理要对齐模型目标 [1]。'])), {
+        headers: SSE_HEADERS,
+      });
+    }, 'responses');
+
+    const { text, citations, metadata } = await ask(ANSWERABLE_QUESTION, { settings: { api: 'responses' } });
+
+    expect(path).toBe('/v1/responses');
+    expect(text).toBe('模型型产品经理要对齐模型目标 [1]。');
+    expect(citations.citations[0]?.citedBy).toEqual(['模型型产品经理要对齐模型目标。']);
+    expect(metadata).toMatchObject({ mode: 'llm', usage: { inputTokens: 900, outputTokens: 40 } });
   });
 });
