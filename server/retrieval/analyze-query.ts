@@ -1,6 +1,7 @@
 import type { GlossaryMatcher, SynonymGroup } from './glossary.js';
 import { leftoverConcepts } from './leftover-concepts.js';
 import { matchGlossary, type TermMatch } from './match-glossary.js';
+import { demoteModifyingAspects } from './modifier-aspects.js';
 import {
   BROADER_WEIGHT,
   type ConceptAlternative,
@@ -71,5 +72,6 @@ export function analyzeQuery(query: string, matcher: GlossaryMatcher): AnalyzedQ
   ];
   const unique = new Map<string, QueryConcept>();
   for (const concept of concepts) if (!unique.has(concept.label)) unique.set(concept.label, concept);
-  return { concepts: weighSubjectRole([...unique.values()], matches, { matcher, normalized }) };
+  const described = demoteModifyingAspects([...unique.values()], matches, normalized);
+  return { concepts: weighSubjectRole(described, matches, { matcher, normalized }) };
 }

@@ -166,6 +166,7 @@ export function compileGlossary(source: Glossary): GlossaryMatcher {
     ],
     companions: wordTable(glossary.companion),
     alternatives: wordTable(glossary.alternative),
+    requests: wordTable(glossary.request),
     knowsDomain: [...terms.values()].some((term) => term.scope === 'domain'),
   };
   for (const [mapKey, term] of terms) addToTable(matcher, mapKey, term);

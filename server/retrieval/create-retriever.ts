@@ -5,6 +5,7 @@ import { createChunkProfiles } from './chunk-profiles.js';
 import { compileGlossary } from './compile-glossary.js';
 import { computeCorpusStats } from './corpus-stats.js';
 import type { Glossary } from './glossary.js';
+import { createHanTypoCorrector } from './han-typos.js';
 import { createOramaIndex } from './orama-index.js';
 import type { RankedChunk } from './rank-chunks.js';
 import { explainRanking, rankQuery, type SearchPipelineParts } from './search-pipeline.js';
@@ -51,14 +52,17 @@ async function createPipelineParts(input: {
   glossary: Glossary;
 }): Promise<SearchPipelineParts> {
   const stats = computeCorpusStats(input.indexed);
+  const matcher = compileGlossary(input.glossary);
+  const latin = createSpellingCorrector({
+    targets: glossaryWords(input.glossary),
+    alsoKnown: stats.documentFrequency.keys(),
+  });
+  const han = createHanTypoCorrector({ matcher, knows: (token) => stats.documentFrequency.has(token) });
   return {
     index: await createOramaIndex(input.indexed),
     stats,
-    matcher: compileGlossary(input.glossary),
-    speller: createSpellingCorrector({
-      targets: glossaryWords(input.glossary),
-      alsoKnown: stats.documentFrequency.keys(),
-    }),
+    matcher,
+    speller: { ...latin, correct: (normalized) => han.correct(latin.correct(normalized)) },
     fieldsOf: createChunkProfiles(input.chunks),
   };
 }
@@ -69,10 +73,10 @@ function limitOf(options: SearchOptions): number {
 
 /**
  * Chunks and indexes documents and returns the retriever: questions are spell-fixed (one-letter typos, see
- * spelling.ts) and analyzed into concepts; Orama BM25 (exact terms, boosted headings) finds
- * candidates, `rankCandidates` orders them by where the question's concepts sit in the heading path, and
- * `judgeCoverage` (thresholds in `ANSWERABILITY`) decides whether the corpus covers the question. Empty
- * heading-only sections are outline entries (`section(id)` finds them) but never search results.
+ * spelling.ts; one-character Chinese typos of role names, see han-typos.ts) and analyzed into concepts;
+ * Orama BM25 (exact terms, boosted headings) finds candidates, `rankCandidates` orders them by where the
+ * question's concepts sit in the heading path, and `judgeCoverage` (thresholds in `ANSWERABILITY`) decides
+ * whether the corpus covers the question. Empty heading-only sections are outline entries (`section(id)` finds them) but never search results.
  */
 export async function createRetriever(options: CreateRetrieverOptions): Promise<ExplainableRetriever> {
   const { documents, glossary, logger } = options;

@@ -55,6 +55,8 @@ export const glossarySchema = z.object({
   companion: z.array(z.string().min(1)).default([]),
   /** Words that offer the role after them as a choice (or, 还是): `engineer or PM?` asks about neither. */
   alternative: z.array(z.string().min(1)).default([]),
+  /** Phrases asking the assistant to produce something for the asker (write my, 帮我写): a task, not a question. */
+  request: z.array(z.string().min(1)).default([]),
   entries: z.array(synonymSetSchema),
 });
 
@@ -121,6 +123,8 @@ export interface GlossaryMatcher extends TermTable {
   companions: TermTable;
   /** Cue words before a role that make the question a choice between roles (`or`, `还是`). */
   alternatives: TermTable;
+  /** Phrases that make the question a request for work (`write my PRDs`): the corpus answers none. */
+  requests: TermTable;
   /** False without domain vocabulary (no glossary): nothing then tells domain words from everyday ones. */
   knowsDomain: boolean;
 }

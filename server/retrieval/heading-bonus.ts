@@ -56,7 +56,9 @@ function aspectBonus(
   const { concepts, credits } = input;
   const others = concepts
     .map((concept, index) => ({ concept, credit: credits[index] ?? 0 }))
-    .filter(({ concept }) => concept.kind === 'topic' && concept.source === 'glossary' && !concept.aspect);
+    .filter(({ concept }) => concept.kind === 'topic' && concept.source === 'glossary' && !concept.aspect)
+    // Model-engineering words are what a skill is about (`要不要懂训练`), not a topic a section must hold.
+    .filter(({ concept }) => !concept.technical);
   if (others.length === 0 || others.some(({ credit }) => credit < HELD_CREDIT)) return 0;
   const aspects = concepts.filter((concept) => concept.aspect);
   return aspects.some((aspect) => headedBy(chunk, fields, aspect)) ? ASPECT_SHARE : 0;

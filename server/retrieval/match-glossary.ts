@@ -149,7 +149,13 @@ function applyRewrites(matcher: GlossaryMatcher, normalized: string, matches: Te
       return { term: rewrittenTerm(normalized.slice(span.start, span.end), group), ...span };
     });
   }
-  return result;
+  // The cue is part of the phrase now: `我是` in `我是程序员` no longer asks about a background of its own.
+  const phrases = result.filter((match) => match.term.key === '');
+  return result.filter(
+    (match) =>
+      match.term.key === '' ||
+      !phrases.some((phrase) => phrase.start <= match.start && match.end <= phrase.end),
+  );
 }
 
 /**

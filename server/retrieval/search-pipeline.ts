@@ -3,6 +3,7 @@ import type { ChunkField } from './chunk-profiles.js';
 import type { CorpusStats } from './corpus-stats.js';
 import type { GlossaryMatcher } from './glossary.js';
 import { type CoverageJudgement, judgeCoverage } from './judge-coverage.js';
+import { findCueWords } from './match-glossary.js';
 import type { OramaIndex } from './orama-index.js';
 import type { QueryConcept } from './query-concept.js';
 import { type RankedChunk, rankCandidates } from './rank-chunks.js';
@@ -46,7 +47,8 @@ function findCandidates(concepts: QueryConcept[], parts: SearchPipelineParts) {
 
 /** Spell-fix → analyze → candidates → re-rank → judge coverage: everything `search` and `explain` share. */
 export function rankQuery(query: string, parts: SearchPipelineParts): RankedSearch {
-  const { concepts } = analyzeQuery(parts.speller.correct(normalizeText(query)), parts.matcher);
+  const text = parts.speller.correct(normalizeText(query));
+  const { concepts } = analyzeQuery(text, parts.matcher);
   const { searchTokens, candidates } = findCandidates(concepts, parts);
   const ranked = rankCandidates({ concepts, candidates, fieldsOf: parts.fieldsOf, stats: parts.stats }).sort(
     (left, right) => right.score - left.score || left.chunk.start - right.chunk.start,
@@ -55,7 +57,10 @@ export function rankQuery(query: string, parts: SearchPipelineParts): RankedSear
     stats: parts.stats,
     knowsDomain: parts.matcher.knowsDomain,
   });
-  return { concepts, searchTokens, ranked, judgement };
+  // `Can AI write my PRDs?` names a domain word, yet asks for work done, which no section of a guide is.
+  const requestsWork = findCueWords(parts.matcher.requests, text).length > 0;
+  const answerable = judgement.answerable && !requestsWork;
+  return { concepts, searchTokens, ranked, judgement: { ...judgement, answerable } };
 }
 
 /** The explanation of a ranked search: concepts with their best credit, tokens, verdict, top results. */
