@@ -1,28 +1,27 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../server/logger.js';
 import { analyzeQuery } from '../../../server/retrieval/analyze-query.js';
-import { buildRetriever } from '../../../server/retrieval/build-retriever.js';
-import { compileGlossary } from '../../../server/retrieval/compile-glossary.js';
-import { type GlossaryMatcher, loadGlossary } from '../../../server/retrieval/glossary.js';
+import type { GlossaryMatcher } from '../../../server/retrieval/glossary.js';
 import { headingTopic } from '../../../server/retrieval/markdown-headings.js';
 import { BROADER_WEIGHT } from '../../../server/retrieval/query-concept.js';
 import type { ExplainableRetriever } from '../../../server/retrieval/types.js';
+import {
+  conceptLabels,
+  corpusGlossaryMatcher,
+  corpusRetriever,
+  ROLES_DOC,
+} from '../support/corpus-retrieval.js';
 
-const corpusDir = fileURLToPath(new URL('../../../corpus', import.meta.url));
-const doc = 'ai-pm-roles.zh#';
+const doc = ROLES_DOC;
 const FOUR_DIMENSIONS = '五、AI 产品经理的四个核心关注维度';
 let matcher: GlossaryMatcher;
 let retriever: ExplainableRetriever;
 
 beforeAll(async () => {
-  matcher = compileGlossary(await loadGlossary(path.join(corpusDir, 'glossary.json')));
-  retriever = await buildRetriever({ corpusDir, logger: createMemoryLogger() });
+  matcher = await corpusGlossaryMatcher();
+  retriever = await corpusRetriever();
 });
 
-const labels = (query: string) =>
-  analyzeQuery(query, matcher).concepts.flatMap((concept) => concept.label.split('|'));
+const labels = (query: string) => conceptLabels(query, matcher);
 
 describe('how a question is understood', () => {
   it('reads a negated skill as the lack of it: not technical, no CS degree, 没有计算机背景', () => {

@@ -1,27 +1,25 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../server/logger.js';
-import { analyzeQuery } from '../../../server/retrieval/analyze-query.js';
-import { buildRetriever } from '../../../server/retrieval/build-retriever.js';
-import { compileGlossary } from '../../../server/retrieval/compile-glossary.js';
-import { type GlossaryMatcher, loadGlossary } from '../../../server/retrieval/glossary.js';
+import type { GlossaryMatcher } from '../../../server/retrieval/glossary.js';
 import type { ExplainableRetriever } from '../../../server/retrieval/types.js';
+import {
+  conceptLabels,
+  corpusGlossaryMatcher,
+  corpusRetriever,
+  ROLES_DOC,
+} from '../support/corpus-retrieval.js';
 
-const corpusDir = fileURLToPath(new URL('../../../corpus', import.meta.url));
-const doc = 'ai-pm-roles.zh#';
+const doc = ROLES_DOC;
 const PM_SIDE = `${doc}产品经理define-what--why`;
 const ENGINEER_SIDE = `${doc}模型工程师implement-how`;
 let matcher: GlossaryMatcher;
 let retriever: ExplainableRetriever;
 
 beforeAll(async () => {
-  matcher = compileGlossary(await loadGlossary(path.join(corpusDir, 'glossary.json')));
-  retriever = await buildRetriever({ corpusDir, logger: createMemoryLogger() });
+  matcher = await corpusGlossaryMatcher();
+  retriever = await corpusRetriever();
 });
 
-const labels = (query: string) =>
-  analyzeQuery(query, matcher).concepts.flatMap((concept) => concept.label.split('|'));
+const labels = (query: string) => conceptLabels(query, matcher);
 const topIds = async (query: string) =>
   (await retriever.search(query, { limit: 3 })).results.map((r) => r.id);
 

@@ -1,16 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../server/logger.js';
-import { buildRetriever } from '../../../server/retrieval/build-retriever.js';
 import { MAX_SEARCH_TOKENS } from '../../../server/retrieval/select-search-tokens.js';
 import type { ExplainableRetriever } from '../../../server/retrieval/types.js';
+import { corpusRetriever, ROLES_DOC } from '../support/corpus-retrieval.js';
 
-const corpusDir = fileURLToPath(new URL('../../../corpus', import.meta.url));
-const doc = 'ai-pm-roles.zh#';
+const doc = ROLES_DOC;
 let retriever: ExplainableRetriever;
 
 beforeAll(async () => {
-  retriever = await buildRetriever({ corpusDir, logger: createMemoryLogger() });
+  retriever = await corpusRetriever();
 });
 
 async function topIds(question: string, limit = 3): Promise<string[]> {

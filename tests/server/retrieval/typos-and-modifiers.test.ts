@@ -1,21 +1,15 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../server/logger.js';
-import { buildRetriever } from '../../../server/retrieval/build-retriever.js';
-import { compileGlossary } from '../../../server/retrieval/compile-glossary.js';
-import { loadGlossary } from '../../../server/retrieval/glossary.js';
 import { createHanTypoCorrector, type HanTypoCorrector } from '../../../server/retrieval/han-typos.js';
 import type { ExplainableRetriever } from '../../../server/retrieval/types.js';
+import { corpusGlossaryMatcher, corpusRetriever, ROLES_DOC } from '../support/corpus-retrieval.js';
 
-const corpusDir = fileURLToPath(new URL('../../../corpus', import.meta.url));
-const doc = 'ai-pm-roles.zh#';
+const doc = ROLES_DOC;
 let retriever: ExplainableRetriever;
 let typos: HanTypoCorrector;
 
 beforeAll(async () => {
-  retriever = await buildRetriever({ corpusDir, logger: createMemoryLogger() });
-  const matcher = compileGlossary(await loadGlossary(path.join(corpusDir, 'glossary.json')));
+  retriever = await corpusRetriever();
+  const matcher = await corpusGlossaryMatcher();
   const corpusPairs = new Set(['增长', '模型', '平台', '火锅', '一种']);
   typos = createHanTypoCorrector({ matcher, knows: (token) => corpusPairs.has(token) });
 });

@@ -4,18 +4,8 @@ import { join } from 'node:path';
 import { type AppDeps, createApp } from '../../../server/app.js';
 import { loadConfig } from '../../../server/config.js';
 import { createMemoryLogger } from '../../../server/logger.js';
-import { buildRetriever } from '../../../server/retrieval/build-retriever.js';
-import type { Retriever } from '../../../server/retrieval/types.js';
 import { openSqliteFeedbackStore } from '../../../server/store/sqlite-feedback-store.js';
-
-let corpusRetriever: Promise<Retriever> | undefined;
-
-/** The real retriever over corpus/, built once per test file. */
-export function retrieverForCorpus(): Promise<Retriever> {
-  const retriever = corpusRetriever ?? buildRetriever({ corpusDir: 'corpus', logger: createMemoryLogger() });
-  corpusRetriever = retriever;
-  return retriever;
-}
+import { corpusRetriever } from './corpus-retrieval.js';
 
 /**
  * The app as `server/index.ts` assembles it — real retriever, real SQLite file in a temp dir — with any
@@ -28,7 +18,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}) {
   const store = openSqliteFeedbackStore({ dataDir, logger });
   const deps: AppDeps = {
     config,
-    retriever: await retrieverForCorpus(),
+    retriever: await corpusRetriever(),
     model: null,
     store,
     logger,
