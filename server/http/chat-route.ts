@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { messageText } from '../answer/message-text.js';
 import { streamChatAnswer } from '../answer/stream-chat-answer.js';
 import type { AppDeps, AppEnv } from '../app.js';
 import { type ChatMessage, chatRequestSchema, MAX_MESSAGE_CHARS } from '../contract.js';
@@ -6,18 +7,14 @@ import { AppError } from '../errors.js';
 import { parseInput, readJsonBody } from './validate.js';
 
 /** The question is the text of the last message, which must come from the user. */
-function questionOf(messages: ChatMessage[]): string {
+function checkQuestion(messages: ChatMessage[]): void {
   const last = messages.at(-1);
   if (last?.role !== 'user') throw new AppError('bad_request', 'The last message must be from the user');
-  const text = last.parts
-    .map((part) => (part.type === 'text' ? part.text : ''))
-    .join('')
-    .trim();
+  const text = messageText(last);
   if (text === '') throw new AppError('bad_request', 'The question must not be empty');
   if (text.length > MAX_MESSAGE_CHARS) {
     throw new AppError('bad_request', `The question must be at most ${MAX_MESSAGE_CHARS} characters`);
   }
-  return text;
 }
 
 export function createChatRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -32,7 +29,7 @@ export function createChatRoutes(deps: AppDeps): Hono<AppEnv> {
         }
       }
     }
-    questionOf(messages);
+    checkQuestion(messages);
     const requestId = c.get('requestId');
     return streamChatAnswer({
       messages,
