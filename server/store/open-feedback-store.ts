@@ -1,9 +1,10 @@
+import path from 'node:path';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackStore } from './feedback-store.js';
-import { openPostgresFeedbackStore } from './postgres-feedback-store.js';
+import { describeTarget, openPostgresFeedbackStore } from './postgres-feedback-store.js';
 import { openRecoveringStore } from './recovering-store.js';
-import { openSqliteFeedbackStore } from './sqlite-feedback-store.js';
+import { DATABASE_FILE_NAME, openSqliteFeedbackStore } from './sqlite-feedback-store.js';
 
 export interface StoreChoice {
   config: Pick<AppConfig, 'dataDir' | 'database'>;
@@ -25,8 +26,15 @@ export async function openConfiguredStore({ config, logger, now }: StoreChoice):
 
 /** The server's store: never rejects; while the database cannot be opened it answers `down` and retries. */
 export function openFeedbackStore(choice: StoreChoice): Promise<FeedbackStore> {
+  const { url } = choice.config.database;
+  let target = path.join(choice.config.dataDir, DATABASE_FILE_NAME);
+  if (url) {
+    const { host, port, database } = describeTarget(url);
+    target = `${host}:${port}/${database}`;
+  }
   return openRecoveringStore(() => openConfiguredStore(choice), {
     backend: storeBackend(choice.config),
+    target,
     logger: choice.logger,
   });
 }

@@ -46,7 +46,7 @@ const INSERT_GAP_SQL = `
   VALUES ($1, $2, $3, $4, $5, $6, $7)`;
 
 /** Where the store connects, for logs: host, port and database, never the credentials. */
-function describeTarget(url: string): { host: string; port: string; database: string } {
+export function describeTarget(url: string): { host: string; port: string; database: string } {
   try {
     const parsed = new URL(url);
     return {

@@ -4,6 +4,8 @@ import { type FeedbackStore, StoreUnavailableError } from './feedback-store.js';
 export interface RecoveringStoreOptions {
   /** For log lines: which backend is being opened. */
   backend: 'sqlite' | 'postgres';
+  /** For log lines: the file, or host:port/database (never credentials). */
+  target: string;
   logger: Logger;
   /** A failed open is tried again on use, at most this often. */
   retryAfterMs?: number;
@@ -24,7 +26,7 @@ export async function openRecoveringStore(
   open: () => Promise<FeedbackStore>,
   options: RecoveringStoreOptions,
 ): Promise<FeedbackStore> {
-  const { backend, logger } = options;
+  const { backend, target, logger } = options;
   const retryAfterMs = options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
   const clock = options.clock ?? Date.now;
   let current: FeedbackStore | null = null;
@@ -42,13 +44,13 @@ export async function openRecoveringStore(
           await store.close();
           return null;
         }
-        if (failedAt !== null) logger.info('store_recovered', { backend });
+        if (failedAt !== null) logger.info('store_recovered', { backend, target });
         current = store;
         return store;
       })
       .catch((error: unknown) => {
         failedAt = clock();
-        logger.error('store_open_failed', { backend, error: messageOf(error), retryAfterMs });
+        logger.error('store_open_failed', { backend, target, error: messageOf(error), retryAfterMs });
         return null;
       })
       .finally(() => {

@@ -18,6 +18,10 @@ export interface PostgresServer {
   /** Runs one statement as the superuser against `database` (default `postgres`). */
   sql(statement: string, database?: string): Promise<void>;
   timings: { initdbMs: number; startMs: number };
+  /** Stops the server process (terminating every connection) but keeps its data, for `resume`. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -116,11 +120,12 @@ export async function startPostgres(): Promise<PostgresServer> {
     );
     let port = 0;
     let startMs = 0;
+    const start = (on: number) =>
+      pgCtl(['-w', '-t', '30', '-o', `-p ${on} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
     for (let attempt = 1; port === 0; attempt += 1) {
       const candidate = await freePort();
-      const options = `-p ${candidate} -k ${dir} -c listen_addresses=127.0.0.1`;
       try {
-        startMs = await timed(() => pgCtl(['-w', '-t', '30', '-o', options, 'start']));
+        startMs = await timed(() => start(candidate));
         port = candidate;
       } catch (error) {
         // Another process may have taken the port between the probe and the start.
@@ -143,6 +148,12 @@ export async function startPostgres(): Promise<PostgresServer> {
         } finally {
           await client.end();
         }
+      },
+      async halt() {
+        await pgCtl(['-m', 'fast', '-w', '-t', '30', 'stop']);
+      },
+      async resume() {
+        await start(port);
       },
       async stop() {
         await pgCtl(['-m', 'immediate', '-w', '-t', '30', 'stop']).catch(() => undefined);
