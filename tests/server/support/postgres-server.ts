@@ -94,7 +94,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   const found = findPostgres();
   if ('missing' in found) throw new Error(`Postgres is needed for these tests: ${found.missing}`);
   const { binDir, asUser, user } = found;
-  const dir = mkdtempSync(path.join(tmpdir(), 'aipm-pg-'));
+  // As root, TMPDIR may point somewhere the postgres user cannot enter; /tmp is open to every user.
+  const dir = mkdtempSync(path.join(user ? '/tmp' : tmpdir(), 'aipm-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
   const dataDir = path.join(dir, 'data');
   const tool = (name: string, args: string[]) => {
