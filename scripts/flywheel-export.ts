@@ -1,7 +1,8 @@
 /**
  * `npm run flywheel:export [-- --out <file>|-|--stdout]`: writes every 👎 answer and every not-covered
  * question as golden-set candidates (JSONL, `reviewed: false`) for a person to review before they join the eval.
- * `--out -` and `--stdout` both write to stdout; the summary always goes to stderr.
+ * `--out -` and `--stdout` both write to stdout; the summary always goes to stderr. Reads the same store as the
+ * server: Postgres when DATABASE_URL is set, else SQLite in DATA_DIR.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { toGoldenLine } from '../server/store/eval-candidates.js';
-import { openSqliteFeedbackStore } from '../server/store/sqlite-feedback-store.js';
+import { openConfiguredStore, storeBackend } from '../server/store/open-feedback-store.js';
 
 const DEFAULT_OUT = 'reports/flywheel-candidates.jsonl';
 
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   // Logs go to stderr only for warnings: stdout may be the JSONL itself.
-  const store = openSqliteFeedbackStore({ dataDir: config.dataDir, logger: createLogger('warn') });
+  const store = await openConfiguredStore({ config, logger: createLogger('warn') });
+  const source = storeBackend(config) === 'postgres' ? 'Postgres (DATABASE_URL)' : config.dataDir;
   try {
     const candidates = await store.exportCandidates();
     const jsonl = candidates.map((candidate) => `${toGoldenLine(candidate)}\n`).join('');
@@ -39,10 +41,10 @@ async function main(): Promise<void> {
     const fromFeedback = candidates.filter((candidate) => candidate.source === 'feedback').length;
     process.stderr.write(
       `flywheel:export ${candidates.length} candidates (${fromFeedback} from feedback, ` +
-        `${candidates.length - fromFeedback} from gaps) from ${config.dataDir} → ${out === '-' ? 'stdout' : out}\n`,
+        `${candidates.length - fromFeedback} from gaps) from ${source} → ${out === '-' ? 'stdout' : out}\n`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -12,6 +12,7 @@ import { createHealthRoutes } from './http/health-route.js';
 import { createInsightsRoutes } from './http/insights-route.js';
 import { createSearchRoutes } from './http/search-route.js';
 import { createSectionRoutes } from './http/section-route.js';
+import { createShareRoutes } from './http/share-route.js';
 import type { Logger } from './logger.js';
 import type { Retriever } from './retrieval/types.js';
 import type { FeedbackStore } from './store/feedback-store.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', createChatRoutes(deps));
   app.route('/api', createFeedbackRoutes(deps));
   app.route('/api', createInsightsRoutes(deps));
+  app.route('/api', createShareRoutes(deps));
 
   app.notFound((c) => {
     const body: ErrorBody = {

@@ -20,6 +20,12 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().trim().min(1).default('dist/web'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   ADMIN_TOKEN: optionalText,
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  ),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(10_000),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
@@ -58,6 +64,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** When set, /api/insights requires `Authorization: Bearer <token>`. */
   adminToken: string | null;
+  /** Postgres for feedback, flags, gaps and shares when `url` is set; otherwise SQLite in `dataDir`. */
+  database: { url: string | null; poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
   llm: {
     /** null → search mode: no model is ever called. */
     apiKey: string | null;
@@ -104,6 +112,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: vars.WEB_DIST_DIR,
     logLevel: vars.LOG_LEVEL,
     adminToken: vars.ADMIN_TOKEN ?? null,
+    database: {
+      url: vars.DATABASE_URL ?? null,
+      poolMax: vars.DATABASE_POOL_MAX,
+      connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
     llm: {
       apiKey: vars.OPENAI_API_KEY ?? null,
       baseURL: vars.OPENAI_BASE_URL ?? null,

@@ -63,6 +63,9 @@ export interface SectionResponse extends Omit<SearchResult, 'score'> {
 
 export type ServiceMode = 'search' | 'llm';
 
+/** `down`: feedback, insights and shares answer 503 while chat and search keep serving. */
+export type StoreStatus = 'ok' | 'down';
+
 export interface HealthResponse {
   status: 'ok';
   mode: ServiceMode;
@@ -70,6 +73,8 @@ export interface HealthResponse {
   docs: number;
   chunks: number;
   version: string;
+  /** Always sent by this server; optional only so that clients' older fixtures keep type-checking. */
+  store?: StoreStatus;
 }
 
 // ---------- chat ----------
@@ -172,6 +177,16 @@ export const FEEDBACK_REASONS = [
 ] as const;
 export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
 
+const answerModeSchema = z.enum(['search', 'llm', 'fallback']);
+const citedIdsSchema = z
+  .array(z.object({ n: z.number().int().min(1), id: z.string().min(1).max(200) }))
+  .max(50);
+const citationFlagSchema = z.object({ n: z.number().int().min(1), sentence: z.string().min(1).max(2000) });
+
+/**
+ * `POST /api/feedback`: the rating of one answer. The client keeps one `id` per answer: posting it again with a
+ * different rating, reasons, comment or `truncated` changes the stored rating; an identical replay changes nothing.
+ */
 export const feedbackRequestSchema = z.object({
   id: z.uuid(),
   messageId: z.string().min(1).max(200),
@@ -180,23 +195,71 @@ export const feedbackRequestSchema = z.object({
   comment: z.string().max(2000).optional(),
   question: z.string().min(1).max(MAX_MESSAGE_CHARS),
   answer: z.string().max(20_000),
-  mode: z.enum(['search', 'llm', 'fallback']),
+  mode: answerModeSchema,
   model: z.string().max(200).optional(),
-  citations: z.array(z.object({ n: z.number().int().min(1), id: z.string().min(1).max(200) })).max(50),
-  citationFlags: z
-    .array(z.object({ n: z.number().int().min(1), sentence: z.string().min(1).max(2000) }))
-    .max(50)
-    .optional(),
+  citations: citedIdsSchema,
+  /**
+   * The older form of `POST /api/feedback/flags`, still accepted: a body carrying flags is a flag report.
+   * Its flags are stored apart from ratings and its rating, reasons and comment are not recorded.
+   */
+  citationFlags: z.array(citationFlagSchema).max(50).optional(),
+  /** True when the rated answer was cut short (stopped by the user or ended early). */
+  truncated: z.boolean().optional(),
 });
 export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
 
 export interface FeedbackResponse {
   id: string;
-  /** False when this id was already stored: the replay changed nothing. */
+  /** True (status 201) when this id was new. For a flag report: when any of its flags was new. */
   created: boolean;
+  /** True when this id was stored before and the request changed its rating, reasons, comment or truncated. */
+  updated: boolean;
 }
 
+/** `POST /api/feedback/flags`: "this source does not support that sentence", per answer × citation n × sentence. */
+export const citationFlagsRequestSchema = z.object({
+  messageId: z.string().min(1).max(200),
+  question: z.string().min(1).max(MAX_MESSAGE_CHARS),
+  mode: answerModeSchema,
+  model: z.string().max(200).optional(),
+  /** The answer's citations, so each flagged `n` is stored with its section id and heading path. */
+  citations: citedIdsSchema,
+  flags: z.array(citationFlagSchema).min(1, 'flags must not be empty').max(50),
+});
+export type CitationFlagsRequest = z.infer<typeof citationFlagsRequestSchema>;
+
+export interface CitationFlagsResponse {
+  messageId: string;
+  /** Flags stored by this request (status 201 when > 0, else 200). */
+  created: number;
+  /** Flags of this request that were stored before: a replay changes nothing. */
+  existing: number;
+}
+
+// ---------- insights ----------
+
+const insightsRangeFields = {
+  /** First UTC day included, `YYYY-MM-DD`. */
+  from: z.iso.date('from must be a date like 2026-01-31').optional(),
+  /** Last UTC day included, `YYYY-MM-DD`. */
+  to: z.iso.date('to must be a date like 2026-01-31').optional(),
+};
+const fromNotAfterTo = (range: { from?: string | undefined; to?: string | undefined }) =>
+  !range.from || !range.to || range.from <= range.to;
+const RANGE_ORDER = { message: 'from must not be after to', path: ['from'] };
+
+/** `GET /api/insights?from=&to=`. */
+export const insightsQuerySchema = z.object(insightsRangeFields).refine(fromNotAfterTo, RANGE_ORDER);
+export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
+
+/** `GET /api/feedback/export?format=jsonl|csv&from=&to=`. */
+export const feedbackExportQuerySchema = z
+  .object({ ...insightsRangeFields, format: z.enum(['jsonl', 'csv']).default('jsonl') })
+  .refine(fromNotAfterTo, RANGE_ORDER);
+
+/** The dashboard numbers. Counts are of answers: an answer whose rating changed counts once, as rated last. */
 export interface InsightsResponse {
+  /** `feedback` = rated answers; `gaps` = not-covered questions asked. */
   totals: { feedback: number; up: number; down: number; gaps: number };
   downRateByMode: Array<{ mode: AnswerMode; total: number; down: number; rate: number }>;
   topReasons: Array<{ reason: FeedbackReason; count: number }>;
@@ -210,8 +273,111 @@ export interface InsightsResponse {
     reasons: FeedbackReason[];
     comment: string | null;
     citations: Array<{ n: number; id: string; headings: string[] }>;
+    /** Present when the client said whether the answer was cut short. */
+    truncated?: boolean;
   }>;
   topGaps: Array<{ question: string; count: number; lastAskedAt: string }>;
+}
+
+/** One citation flag as the owner reviews it. */
+export interface CitationFlagInsight {
+  messageId: string;
+  n: number;
+  /** The flagged section; null when the request did not list citation `n`. */
+  citationId: string | null;
+  headings: string[];
+  sentence: string;
+  question: string;
+  mode: AnswerMode;
+  createdAt: string;
+}
+
+/** `GET /api/insights`: the dashboard, the owner's view over time, and citation flags as their own list. */
+export interface InsightsReport extends InsightsResponse {
+  /** The filter applied (inclusive UTC days); null = open-ended. */
+  range: { from: string | null; to: string | null };
+  /** One entry per UTC day with a rated answer or a not-covered question, oldest first; quiet days are omitted. */
+  daily: Array<{ date: string; answers: number; down: number; downRate: number | null; notCovered: number }>;
+  flags: {
+    total: number;
+    /** The 20 latest, newest first. */
+    latest: CitationFlagInsight[];
+    /** Sections flagged most often. */
+    topSections: Array<{ citationId: string; headings: string[]; count: number }>;
+  };
+}
+
+/** One rated answer in `GET /api/feedback/export` (a JSONL line; CSV has the same columns). */
+export interface FeedbackExportRow {
+  id: string;
+  messageId: string;
+  createdAt: string;
+  updatedAt: string;
+  rating: 'up' | 'down';
+  reasons: FeedbackReason[];
+  comment: string | null;
+  question: string;
+  answer: string;
+  mode: AnswerMode;
+  model: string | null;
+  truncated: boolean | null;
+  citations: Array<{ n: number; id: string; headings: string[] }>;
+  appVersion: string;
+}
+
+// ---------- shares ----------
+
+export const MAX_SHARE_TURNS = 20;
+/** Cap on a share's snapshot, as JSON. */
+export const MAX_SHARE_BYTES = 256 * 1024;
+
+const sharedSectionFields = {
+  id: z.string().min(1).max(200),
+  docId: z.string().max(200),
+  docTitle: z.string().max(500),
+  headings: z.array(z.string().max(500)).max(12),
+  anchor: z.string().max(300),
+  text: z.string().max(20_000),
+  score: z.number(),
+};
+const sharedCitationSchema = z.object({
+  ...sharedSectionFields,
+  n: z.number().int().min(1),
+  highlights: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })).max(200),
+  citedBy: z.array(z.string().max(2000)).max(50),
+});
+const sharedTurnSchema = z.object({
+  question: z.string().min(1).max(MAX_MESSAGE_CHARS),
+  answer: z.string().max(20_000),
+  mode: answerModeSchema,
+  model: z.string().max(200).optional(),
+  notCovered: z.boolean().optional(),
+  truncated: z.boolean().optional(),
+  citations: z.array(sharedCitationSchema).max(50),
+  /** The sections shown instead of citations when the question was not covered. */
+  nearest: z.array(z.object(sharedSectionFields)).max(20).optional(),
+});
+
+/** `POST /api/shares`: a read-only snapshot of a conversation. Unknown fields are dropped. */
+export const shareRequestSchema = z.object({
+  title: z.string().trim().max(200).optional(),
+  turns: z.array(sharedTurnSchema).min(1, 'turns must not be empty').max(MAX_SHARE_TURNS),
+});
+export type ShareRequest = z.infer<typeof shareRequestSchema>;
+
+/** 201 to `POST /api/shares`. Only the creator gets `deleteToken`; the server keeps just its hash. */
+export interface ShareCreatedResponse {
+  id: string;
+  /** The page that shows the share, relative to the site. */
+  url: string;
+  /** Send as `Authorization: Bearer <deleteToken>` to `DELETE /api/shares/:id`. */
+  deleteToken: string;
+}
+
+/** `GET /api/shares/:id`. */
+export interface ShareResponse extends ShareRequest {
+  id: string;
+  createdAt: string;
 }
 
 // ---------- errors ----------

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { serveWebUi } from './http/web-ui.js';
 import { createLogger } from './logger.js';
 import { buildRetriever } from './retrieval/build-retriever.js';
-import { openSqliteFeedbackStore } from './store/sqlite-feedback-store.js';
+import { openFeedbackStore } from './store/open-feedback-store.js';
 
 function readConfigOrExit() {
   // A local .env is a convenience for running by hand; variables already in the environment win.
@@ -33,7 +33,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const startedAt = performance.now();
 const retriever = await buildRetriever({ corpusDir: config.corpusDir, logger });
 const model = createChatModel(config.llm);
-const store = openSqliteFeedbackStore({ dataDir: config.dataDir, logger });
+// A store that cannot be opened leaves chat and search serving; feedback answers 503 until it can.
+const store = await openFeedbackStore({ config, logger });
 
 const app = createApp({ config, retriever, model, store, logger, version });
 serveWebUi(app, { dir: config.webDistDir, logger });
@@ -55,15 +56,14 @@ function shutdown(signal: string): void {
   stopping = true;
   logger.info('server_stopping', { signal });
   // Stop accepting connections, let in-flight requests finish, then close the database.
-  server.close(() => {
-    store.close();
+  server.close(async () => {
+    await store.close();
     logger.info('server_stopped', { signal });
     process.exit(0);
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   setTimeout(() => {
-    store.close();
-    process.exit(0);
+    void store.close().finally(() => process.exit(0));
   }, 5_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../app.js';
 import type { HealthResponse } from '../contract.js';
 
 export function createHealthRoutes(deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/health', (c) => {
+  return new Hono<AppEnv>().get('/health', async (c) => {
     const body: HealthResponse = {
       status: 'ok',
       mode: deps.model ? 'llm' : 'search',
@@ -11,6 +11,7 @@ export function createHealthRoutes(deps: AppDeps): Hono<AppEnv> {
       docs: deps.retriever.stats.docs,
       chunks: deps.retriever.stats.chunks,
       version: deps.version,
+      store: await deps.store.status(),
     };
     return c.json(body);
   });

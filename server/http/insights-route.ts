@@ -2,9 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from '../app.js';
-import type { InsightsResponse } from '../contract.js';
+import { feedbackExportQuerySchema, type InsightsReport, insightsQuerySchema } from '../contract.js';
 import { AppError } from '../errors.js';
 import { toGoldenLine } from '../store/eval-candidates.js';
+import { exportStream } from './feedback-export.js';
+import { callStore } from './store-call.js';
+import { parseInput } from './validate.js';
 
 // Hashing first gives both sides the same length, so the comparison time says nothing about the token.
 function sameToken(given: string, expected: string): boolean {
@@ -12,7 +15,8 @@ function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-function requireAdminToken(adminToken: string | null) {
+/** The admin guard: a bearer ADMIN_TOKEN when one is configured. */
+export function requireAdminToken(adminToken: string | null) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (adminToken !== null) {
       const match = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '');
@@ -24,40 +28,48 @@ function requireAdminToken(adminToken: string | null) {
   });
 }
 
-/** Runs a store read; a broken store is a 503, not a 500, because retrying later can succeed. */
-async function readStore<Result>(
-  deps: AppDeps,
-  requestId: string,
-  read: () => Promise<Result>,
-): Promise<Result> {
-  try {
-    return await read();
-  } catch (error) {
-    deps.logger.error('insights_read_failed', {
-      requestId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    throw new AppError('unavailable', 'Insights are unavailable right now; please try again');
-  }
-}
+const READ_FAILED = 'Insights are unavailable right now; please try again';
 
-/** `GET /insights` (dashboard JSON) and `GET /insights/export` (eval candidates as JSONL). */
+/**
+ * `GET /insights?from=&to=` (dashboard JSON), `GET /insights/export` (eval candidates as JSONL) and
+ * `GET /feedback/export?format=jsonl|csv&from=&to=` (every rated answer): all for the admin only.
+ */
 export function createInsightsRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('/insights', requireAdminToken(deps.config.adminToken));
-  routes.use('/insights/*', requireAdminToken(deps.config.adminToken));
+  // The one place admin routes get their guard.
+  const adminOnly = requireAdminToken(deps.config.adminToken);
+  routes.use('/insights', adminOnly);
+  routes.use('/insights/*', adminOnly);
+  routes.use('/feedback/export', adminOnly);
+
+  const read = <Result>(requestId: string, work: () => Promise<Result>) =>
+    callStore(deps, { requestId, failureEvent: 'insights_read_failed', userMessage: READ_FAILED }, work);
 
   routes.get('/insights', async (c) => {
-    const insights: InsightsResponse = await readStore(deps, c.get('requestId'), () => deps.store.insights());
+    const range = parseInput(insightsQuerySchema, c.req.query());
+    const insights: InsightsReport = await read(c.get('requestId'), () => deps.store.insights(range));
     return c.json(insights);
   });
 
   routes.get('/insights/export', async (c) => {
-    const candidates = await readStore(deps, c.get('requestId'), () => deps.store.exportCandidates());
+    const candidates = await read(c.get('requestId'), () => deps.store.exportCandidates());
     const body = candidates.map((candidate) => `${toGoldenLine(candidate)}\n`).join('');
     return c.body(body, 200, {
       'content-type': 'application/x-ndjson; charset=utf-8',
       'content-disposition': 'attachment; filename="flywheel-candidates.jsonl"',
+    });
+  });
+
+  routes.get('/feedback/export', async (c) => {
+    const { format, ...range } = parseInput(feedbackExportQuerySchema, c.req.query());
+    const requestId = c.get('requestId');
+    const stream = await read(requestId, () =>
+      exportStream(deps.store, { format, range, logger: deps.logger, requestId }),
+    );
+    return c.body(stream, 200, {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'content-disposition': `attachment; filename="aipm-feedback.${format}"`,
+      'cache-control': 'no-store',
     });
   });
 

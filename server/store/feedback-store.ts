@@ -1,4 +1,12 @@
-import type { AnswerMode, FeedbackRequest, InsightsResponse } from '../contract.js';
+import type {
+  AnswerMode,
+  CitationFlagsRequest,
+  FeedbackExportRow,
+  FeedbackRequest,
+  InsightsReport,
+  ShareRequest,
+  StoreStatus,
+} from '../contract.js';
 
 /** A question judged not covered by the corpus, with the sections that came closest. */
 export interface GapRecord {
@@ -21,17 +29,70 @@ export interface EvalCandidate {
   note?: string;
 }
 
+/** What the route adds to a request before it is stored: heading paths of the cited ids, the app version. */
+interface Provenance {
+  citationHeadings: Record<string, string[]>;
+  appVersion: string;
+}
+
+export type SavedFeedback = Omit<FeedbackRequest, 'citationFlags'> & Provenance;
+export type SavedCitationFlags = CitationFlagsRequest & Provenance;
+
+/** Inclusive UTC days, `YYYY-MM-DD`; a missing end is open. */
+export interface DateRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Keyset position in the export order (created_at, id). */
+export interface ExportCursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface NewShare {
+  id: string;
+  /** sha256 of the delete token, hex: the token itself is never stored. */
+  deleteTokenHash: string;
+  snapshot: ShareRequest;
+}
+
+export interface StoredShare extends NewShare {
+  createdAt: string;
+}
+
 /**
- * Where feedback and coverage gaps are kept. SQLite today; the interface is small so that a Postgres
- * adapter for multi-instance deployments can implement it without touching the routes.
+ * Where feedback, citation flags, coverage gaps and shares are kept: SQLite (one instance) or Postgres
+ * (several). Routes only ever see this interface. Every write resolves only after its commit is durable;
+ * a store that cannot keep that promise rejects instead (the routes answer 503).
  */
 export interface FeedbackStore {
-  /** Resolves only after the row is durably committed; `created` is false for a replayed id. */
-  saveFeedback(
-    feedback: FeedbackRequest & { citationHeadings: Record<string, string[]>; appVersion: string },
-  ): Promise<{ created: boolean }>;
+  /** Inserts a new id, or updates the rating, reasons, comment and truncated of a known one. */
+  saveFeedback(feedback: SavedFeedback): Promise<{ created: boolean; updated: boolean }>;
+  /** Stores each flag once per answer × n × sentence; resolves with how many were new. */
+  saveCitationFlags(report: SavedCitationFlags): Promise<{ created: number }>;
   logGap(gap: GapRecord): Promise<void>;
-  insights(): Promise<InsightsResponse>;
+  insights(range?: DateRange): Promise<InsightsReport>;
   exportCandidates(): Promise<EvalCandidate[]>;
-  close(): void;
+  /** Rated answers (latest rating per answer) in (created_at, id) order, at most `limit` after `after`. */
+  exportFeedback(page: {
+    range?: DateRange;
+    after?: ExportCursor;
+    limit: number;
+  }): Promise<FeedbackExportRow[]>;
+  saveShare(share: NewShare): Promise<void>;
+  readShare(id: string): Promise<StoredShare | null>;
+  /** False when no such share exists (any more). */
+  deleteShare(id: string): Promise<boolean>;
+  /** `down` when a write now would fail or could not be trusted. */
+  status(): Promise<StoreStatus>;
+  close(): Promise<void>;
+}
+
+/** The store cannot take or serve data right now; the message is for logs, never for users. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
 }

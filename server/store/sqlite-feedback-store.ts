@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logger.js';
-import { normalizeQuestion } from './eval-candidates.js';
-import type { FeedbackStore, GapRecord } from './feedback-store.js';
+import type { FeedbackStore } from './feedback-store.js';
 import { migrate } from './migrations.js';
-import { readEvalCandidates, readInsights } from './sqlite-insights.js';
+import { createFileGuard } from './sqlite-file-guard.js';
+import { openSqliteReads } from './sqlite-insights.js';
+import { openSqliteWrites } from './sqlite-writes.js';
 
 export const DATABASE_FILE_NAME = 'aipm-guide.sqlite';
 const BUSY_TIMEOUT_MS = 5_000;
@@ -19,37 +19,14 @@ export interface SqliteFeedbackStoreOptions {
   now?: () => Date;
 }
 
-type SavedFeedback = Parameters<FeedbackStore['saveFeedback']>[0];
-
-const INSERT_FEEDBACK_SQL = `
-  INSERT INTO feedback (id, message_id, rating, reasons, comment, question, answer, mode, model, citations,
-    citation_flags, created_at, app_version)
-  VALUES (@id, @messageId, @rating, @reasons, @comment, @question, @answer, @mode, @model, @citations,
-    @citationFlags, @createdAt, @appVersion)
-  ON CONFLICT (id) DO NOTHING`;
-
-const INSERT_GAP_SQL = `
-  INSERT INTO gaps (id, question, normalized_question, mode, nearest, request_id, created_at)
-  VALUES (@id, @question, @normalizedQuestion, @mode, @nearest, @requestId, @createdAt)`;
-
-function openDatabase(file: string): Database.Database {
+/** The database file in `dataDir` (created when missing), at the latest schema; closed again if opening fails. */
+function openMigratedDatabase(file: string, logger: Logger): Database.Database {
+  mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  // WAL keeps readers off the writer's back; FULL fsyncs every commit, so an acknowledged 👎 survives a power cut.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.pragma('foreign_keys = ON');
-  return db;
-}
-
-/** The database file in `dataDir` (created when missing), at the latest schema; closed again if migrating fails. */
-function openMigratedDatabase(dataDir: string, logger: Logger): Database.Database {
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(file);
   try {
+    configure(db);
     const schemaVersion = migrate(db, logger);
-    logger.info('store_opened', { file, schemaVersion });
+    logger.info('store_opened', { backend: 'sqlite', file, schemaVersion });
     return db;
   } catch (error) {
     db.close();
@@ -57,65 +34,41 @@ function openMigratedDatabase(dataDir: string, logger: Logger): Database.Databas
   }
 }
 
-function feedbackRow(feedback: SavedFeedback, createdAt: string) {
-  const citations = [...feedback.citations]
-    .sort((a, b) => a.n - b.n)
-    .map((citation) => ({ ...citation, headings: feedback.citationHeadings[citation.id] ?? [] }));
-  return {
-    id: feedback.id,
-    messageId: feedback.messageId,
-    rating: feedback.rating,
-    reasons: JSON.stringify(feedback.reasons ?? []),
-    comment: feedback.comment ?? null,
-    question: feedback.question,
-    answer: feedback.answer,
-    mode: feedback.mode,
-    model: feedback.model ?? null,
-    citations: JSON.stringify(citations),
-    citationFlags: JSON.stringify(feedback.citationFlags ?? []),
-    createdAt,
-    appVersion: feedback.appVersion,
-  };
+function configure(db: Database.Database): void {
+  // Reading the header and schema here is what turns a corrupt, truncated or foreign file into an error at start.
+  // WAL keeps readers off the writer's back; FULL fsyncs every commit, so an acknowledged 👎 survives a power cut.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('foreign_keys = ON');
 }
 
 /**
- * The SQLite FeedbackStore: one file in `dataDir`, schema migrated on open.
- *
- * Every write is a single autocommit statement, so a method resolves only after its commit is on disk.
- * A Postgres adapter implements the same five methods: `saveFeedback` maps to
- * `INSERT … ON CONFLICT (id) DO NOTHING RETURNING id`, and the insight queries use only portable SQL
- * apart from `json_each` (→ `jsonb_array_elements_text`).
+ * The SQLite FeedbackStore: one file in `dataDir`, schema migrated on open. Each write is one transaction that
+ * resolves only after its commit is on disk, inside a guard that refuses to acknowledge into a deleted or
+ * replaced file.
  */
 export function openSqliteFeedbackStore(options: SqliteFeedbackStoreOptions): FeedbackStore {
   const { logger } = options;
-  const now = options.now ?? (() => new Date());
-  const db = openMigratedDatabase(options.dataDir, logger);
-  const insertFeedback = db.prepare(INSERT_FEEDBACK_SQL);
-  const insertGap = db.prepare(INSERT_GAP_SQL);
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const file = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const db = openMigratedDatabase(file, logger);
+  const guard = createFileGuard(file, logger);
+  const writes = openSqliteWrites(db);
+  const reads = openSqliteReads(db);
 
   return {
-    async saveFeedback(feedback) {
-      const result = insertFeedback.run(feedbackRow(feedback, now().toISOString()));
-      return { created: result.changes === 1 };
-    },
-    async logGap(gap: GapRecord) {
-      insertGap.run({
-        id: randomUUID(),
-        question: gap.question,
-        normalizedQuestion: normalizeQuestion(gap.question),
-        mode: gap.mode,
-        nearest: JSON.stringify(gap.nearest),
-        requestId: gap.requestId ?? null,
-        createdAt: now().toISOString(),
-      });
-    },
-    async insights() {
-      return readInsights(db);
-    },
-    async exportCandidates() {
-      return readEvalCandidates(db);
-    },
-    close() {
+    saveFeedback: async (feedback) => guard.run(() => writes.saveFeedback(feedback, now())),
+    saveCitationFlags: async (report) => guard.run(() => writes.saveFlags(report, now())),
+    logGap: async (gap) => guard.run(() => writes.logGap(gap, now())),
+    insights: async (range) => guard.run(() => reads.insights(range)),
+    exportCandidates: async () => guard.run(() => reads.evalCandidates()),
+    exportFeedback: async (page) => guard.run(() => reads.feedbackPage(page)),
+    saveShare: async (share) => guard.run(() => writes.saveShare(share, now())),
+    readShare: async (id) => guard.run(() => writes.readShare(id)),
+    deleteShare: async (id) => guard.run(() => writes.deleteShare(id)),
+    status: async () => (db.open && guard.healthy() ? 'ok' : 'down'),
+    async close() {
       if (db.open) db.close();
     },
   };

@@ -3,7 +3,7 @@ import type { ChatMessage, Citation, FeedbackReason, FeedbackRequest } from '../
 import { postFeedback } from '../api/guide-api.js';
 import { ApiError } from '../api/http-client.js';
 import { citationsOf, messageText } from '../lib/chat-message.js';
-import { loadSentFeedback, recordSentFeedback } from '../lib/feedback-record.js';
+import { answerFeedbackId, loadSentFeedback, recordSentFeedback } from '../lib/feedback-record.js';
 import { safeStorage } from '../lib/safe-storage.js';
 
 export type SubmissionState =
@@ -58,8 +58,9 @@ function requestBody(
 }
 
 /**
- * Sends feedback bodies under keys ('answer', 'flag-<n>') and tracks each one's state. A retry of the same
- * body reuses its id, so the server stores it once even if an earlier attempt got through.
+ * Sends feedback bodies under keys ('answer', 'flag-<n>') and tracks each one's state. The rating ('answer')
+ * always uses the answer's one feedback id, so a changed rating updates it on the server; a flag body reuses
+ * its id on retry (the server keeps each flag once per answer × citation × sentence anyway).
  */
 function useSubmissions(messageId: string) {
   const [states, setStates] = useState(() => restoredStates(messageId));
@@ -67,12 +68,22 @@ function useSubmissions(messageId: string) {
   const inFlight = useRef(new Set<string>());
   const submit = useCallback(
     async (key: string, body: FeedbackBody) => {
-      if (inFlight.current.has(key) || states[key]?.status === 'sent') return;
-      inFlight.current.add(key);
-      const track = (state: SubmissionState) => setStates((current) => ({ ...current, [key]: state }));
       const serialized = JSON.stringify(body);
       const previous = attempts.current.get(key);
-      const id = previous?.body === serialized ? previous.id : crypto.randomUUID();
+      const sent = states[key];
+      // After a reload only the sent rating is known: sending that same rating again would change nothing.
+      const unchanged = previous
+        ? previous.body === serialized
+        : sent?.status === 'sent' && sent.rating === body.rating;
+      if (inFlight.current.has(key) || (sent?.status === 'sent' && unchanged)) return;
+      inFlight.current.add(key);
+      const track = (state: SubmissionState) => setStates((current) => ({ ...current, [key]: state }));
+      const id =
+        key === 'answer'
+          ? (previous?.id ?? answerFeedbackId(safeStorage('localStorage'), messageId))
+          : previous?.body === serialized
+            ? previous.id
+            : crypto.randomUUID();
       attempts.current.set(key, { body: serialized, id });
       track({ status: 'sending', rating: body.rating });
       try {

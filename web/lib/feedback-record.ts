@@ -54,3 +54,36 @@ export function recordSentFeedback(
     // Storage full: the feedback itself was stored by the server; only the "already sent" hint is lost.
   }
 }
+
+const FEEDBACK_IDS_KEY = `${STORAGE_PREFIX}.feedback-ids`;
+
+function readIds(storage: Storage): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(FEEDBACK_IDS_KEY) ?? '{}');
+    if (!isPlainObject(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The one feedback id of an answer's rating, kept across reloads: the server stores one rating per id, so
+ * posting it again with another rating changes that answer's rating instead of adding a second one.
+ */
+export function answerFeedbackId(storage: Storage, messageId: string): string {
+  const ids = readIds(storage);
+  const known = ids[messageId];
+  if (known) return known;
+  const id = crypto.randomUUID();
+  ids[messageId] = id;
+  const trimmed = Object.fromEntries(Object.entries(ids).slice(-MAX_ANSWERS));
+  try {
+    storage.setItem(FEEDBACK_IDS_KEY, JSON.stringify(trimmed));
+  } catch {
+    // Storage full: the open page keeps reusing the id it was given; only after a reload is it forgotten.
+  }
+  return id;
+}

@@ -8,7 +8,7 @@ describe('POST /api/feedback', () => {
   beforeEach(() => {
     flywheel = aFlywheelApp();
   });
-  afterEach(() => flywheel.close());
+  afterEach(async () => flywheel.close());
 
   const post = (body: unknown, contentType = 'application/json') =>
     flywheel.app.request('/api/feedback', {
@@ -17,20 +17,58 @@ describe('POST /api/feedback', () => {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  it('stores a 👎 with 201 and answers a replay of the same id with 200 and no second row', async () => {
+  it('stores a 👎 with 201 and answers an identical replay of the same id with 200 and no second row', async () => {
     const feedback = aFeedback();
 
     const first = await post(feedback);
     expect(first.status).toBe(201);
-    expect((await first.json()) as FeedbackResponse).toEqual({ id: feedback.id, created: true });
+    expect((await first.json()) as FeedbackResponse).toEqual({
+      id: feedback.id,
+      created: true,
+      updated: false,
+    });
 
-    const replay = await post({ ...feedback, comment: 'changed my mind' });
+    const replay = await post(feedback);
     expect(replay.status).toBe(200);
-    expect((await replay.json()) as FeedbackResponse).toEqual({ id: feedback.id, created: false });
+    expect((await replay.json()) as FeedbackResponse).toEqual({
+      id: feedback.id,
+      created: false,
+      updated: false,
+    });
 
     const insights = await flywheel.store.insights();
     expect(insights.totals.feedback).toBe(1);
     expect(insights.latestBadCases[0]?.comment).toBe(feedback.comment);
+  });
+
+  it("lets the user change their mind: the same id with another rating updates the answer's rating", async () => {
+    const feedback = aFeedback({ rating: 'up', reasons: undefined, comment: undefined });
+    await post(feedback);
+
+    const changed = await post({
+      ...feedback,
+      rating: 'down',
+      reasons: ['outdated'],
+      comment: 'old numbers',
+    });
+
+    expect(changed.status).toBe(200);
+    expect((await changed.json()) as FeedbackResponse).toEqual({
+      id: feedback.id,
+      created: false,
+      updated: true,
+    });
+    const insights = await flywheel.store.insights();
+    expect(insights.totals).toMatchObject({ feedback: 1, up: 0, down: 1 });
+    expect(insights.latestBadCases[0]).toMatchObject({ reasons: ['outdated'], comment: 'old numbers' });
+  });
+
+  it('records that the rated answer was cut short', async () => {
+    const feedback = aFeedback({ truncated: true });
+
+    expect((await post(feedback)).status).toBe(201);
+
+    expect((await flywheel.store.insights()).latestBadCases[0]?.truncated).toBe(true);
   });
 
   it('records the heading path of each cited section, and an empty path for an id it no longer knows', async () => {
@@ -99,7 +137,7 @@ describe('POST /api/feedback', () => {
   });
 
   it('answers 503 — never a success — when the feedback could not be stored', async () => {
-    flywheel.store.close();
+    await flywheel.store.close();
 
     const response = await post(aFeedback());
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ErrorBody, InsightsResponse } from '../../../server/contract.js';
+import type { ErrorBody, InsightsReport, InsightsResponse } from '../../../server/contract.js';
 import { aFeedback } from '../store/feedback-fixtures.js';
 import { aFlywheelApp } from '../store/flywheel-test-app.js';
 
@@ -7,7 +7,7 @@ const TOKEN = 's3cret-admin-token';
 
 describe('GET /api/insights and /api/insights/export', () => {
   let flywheel: ReturnType<typeof aFlywheelApp>;
-  afterEach(() => flywheel.close());
+  afterEach(async () => flywheel.close());
 
   async function withSomeFeedback(env: Record<string, string> = {}) {
     flywheel = aFlywheelApp(env);
@@ -44,7 +44,7 @@ describe('GET /api/insights and /api/insights/export', () => {
     await withSomeFeedback({ ADMIN_TOKEN: TOKEN });
 
     for (const token of [undefined, 'wrong-token', `${TOKEN}x`]) {
-      for (const path of ['/api/insights', '/api/insights/export']) {
+      for (const path of ['/api/insights', '/api/insights/export', '/api/feedback/export?format=csv']) {
         const response = await get(path, token);
         expect(response.status).toBe(401);
         expect(((await response.json()) as ErrorBody).error.code).toBe('unauthorized');
@@ -106,12 +106,43 @@ describe('GET /api/insights and /api/insights/export', () => {
 
   it('answers 503 when the store cannot be read', async () => {
     await withSomeFeedback();
-    flywheel.store.close();
+    await flywheel.store.close();
 
-    for (const path of ['/api/insights', '/api/insights/export']) {
+    for (const path of ['/api/insights', '/api/insights/export', '/api/feedback/export']) {
       const response = await get(path);
       expect(response.status).toBe(503);
       expect(((await response.json()) as ErrorBody).error.code).toBe('unavailable');
     }
+  });
+
+  it('filters the dashboard by inclusive UTC days and echoes the range', async () => {
+    await withSomeFeedback();
+    const today = '2026-01-01';
+
+    const todays = (await (await get(`/api/insights?from=${today}&to=${today}`)).json()) as InsightsReport;
+    const before = (await (await get('/api/insights?to=2025-12-31')).json()) as InsightsReport;
+    const future = (await (await get('/api/insights?from=2999-01-01')).json()) as InsightsReport;
+
+    expect(todays.range).toEqual({ from: today, to: today });
+    expect(todays.totals.feedback).toBe(2);
+    expect(todays.daily).toEqual([{ date: today, answers: 2, down: 1, downRate: 0.5, notCovered: 1 }]);
+    expect(future.totals).toEqual({ feedback: 0, up: 0, down: 0, gaps: 0 });
+    expect(before.totals.feedback).toBe(0);
+  });
+
+  it.each([
+    ['a date that is not one', '/api/insights?from=yesterday', 'from'],
+    ['a month 13', '/api/insights?to=2026-13-01', 'to'],
+    ['from after to', '/api/insights?from=2026-03-02&to=2026-03-01', 'from'],
+    ['an unknown export format', '/api/feedback/export?format=xlsx', 'format'],
+  ])('rejects %s with a 400 naming the parameter', async (_, path, field) => {
+    flywheel = aFlywheelApp();
+
+    const response = await get(path);
+
+    expect(response.status).toBe(400);
+    expect(
+      ((await response.json()) as ErrorBody).error.details?.some((detail) => detail.startsWith(`${field}:`)),
+    ).toBe(true);
   });
 });

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FeedbackRequest, SectionResponse } from '../../../server/contract.js';
+import type {
+  CitationFlagsRequest,
+  FeedbackRequest,
+  SectionResponse,
+  ShareRequest,
+} from '../../../server/contract.js';
 import type { Retriever } from '../../../server/retrieval/types.js';
 
 /** A valid 👎 feedback body as the web client sends it; override what the story is about. */
@@ -85,5 +90,81 @@ export function aTwoSectionRetriever(): Retriever {
         next: null,
       };
     },
+  };
+}
+
+/** A flag report on `aFeedback()`'s answer: citation 1 does not support the first sentence. */
+export function aFlagReport(overrides: Partial<CitationFlagsRequest> = {}): CitationFlagsRequest {
+  return {
+    messageId: `message-${randomUUID()}`,
+    question: 'What does an AI PM do day to day?',
+    mode: 'llm',
+    model: 'gpt-4o-mini',
+    citations: [
+      { n: 1, id: 'ai-pm-roles.zh#evaluation' },
+      { n: 2, id: 'ai-pm-roles.zh#shipping' },
+    ],
+    flags: [{ n: 1, sentence: 'An AI PM defines evaluation criteria [1].' }],
+    ...overrides,
+  };
+}
+
+/** A section as a shared answer carries it, with every field the chat stream gave it. */
+function aSharedSection(n: number, id: string) {
+  return {
+    id,
+    docId: 'ai-pm-roles.zh',
+    docTitle: 'AI 产品经理',
+    headings: ['AI 产品经理', `Section ${n}`],
+    anchor: id.split('#')[1] ?? id,
+    text: `## Section ${n}\n\nWhat the section says, "quoted", with a comma.`,
+    score: 1.5 / n,
+  };
+}
+
+function aSharedCitation(n: number, id: string) {
+  return {
+    ...aSharedSection(n, id),
+    n,
+    highlights: [{ start: 0, end: 12 }],
+    citedBy: [`Sentence citing [${n}].`],
+  };
+}
+
+/** A two-turn conversation as `POST /api/shares` takes it. */
+export function aShareSnapshot(overrides: Partial<ShareRequest> = {}): ShareRequest {
+  return {
+    title: 'Evaluation and shipping',
+    turns: [
+      {
+        question: 'What does an AI PM do day to day?',
+        answer: 'An AI PM defines evaluation criteria [1] and ships model features [2].',
+        mode: 'llm',
+        model: 'gpt-4o-mini',
+        citations: [
+          aSharedCitation(1, 'ai-pm-roles.zh#evaluation'),
+          aSharedCitation(2, 'ai-pm-roles.zh#shipping'),
+        ],
+      },
+      {
+        question: '火星上的 AI PM 薪资？',
+        answer: 'The guide does not cover this.',
+        mode: 'search',
+        notCovered: true,
+        citations: [],
+        nearest: [aSharedSection(3, 'ai-pm-roles.zh#salary')],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** A clock that returns the given instants in order, one per stored row; running out is a test bug. */
+export function aScriptedClock(instants: string[]): () => Date {
+  const queue = [...instants];
+  return () => {
+    const next = queue.shift();
+    if (!next) throw new Error('the scripted clock ran out of instants');
+    return new Date(next);
   };
 }

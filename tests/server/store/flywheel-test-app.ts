@@ -2,14 +2,17 @@ import { type AppDeps, createApp } from '../../../server/app.js';
 import { loadConfig } from '../../../server/config.js';
 import { createMemoryLogger } from '../../../server/logger.js';
 import { openSqliteFeedbackStore } from '../../../server/store/sqlite-feedback-store.js';
-import { aTempDir, aTwoSectionRetriever } from './feedback-fixtures.js';
+import { aSteppingClock, aTempDir, aTwoSectionRetriever } from './feedback-fixtures.js';
 
-/** The real app over a real SQLite file in a temp dir, a two-section retriever and no model. */
+/**
+ * The real app over a real SQLite file in a temp dir, a two-section retriever and no model. Rows are stamped
+ * one second apart from 2026-01-01T00:00:00Z.
+ */
 export function aFlywheelApp(env: Record<string, string> = {}) {
   const temp = aTempDir('aipm-flywheel-app');
   const logger = createMemoryLogger();
   const config = loadConfig({ DATA_DIR: temp.dir, LOG_LEVEL: 'silent', ...env });
-  const store = openSqliteFeedbackStore({ dataDir: temp.dir, logger });
+  const store = openSqliteFeedbackStore({ dataDir: temp.dir, logger, now: aSteppingClock() });
   const deps: AppDeps = {
     config,
     retriever: aTwoSectionRetriever(),
@@ -22,8 +25,8 @@ export function aFlywheelApp(env: Record<string, string> = {}) {
     app: createApp(deps),
     store,
     logger,
-    close() {
-      store.close();
+    async close() {
+      await store.close();
       temp.remove();
     },
   };

@@ -18,11 +18,11 @@ describe('schema migrations', () => {
     const first = openSqliteFeedbackStore({ dataDir: temp.dir, logger });
     const feedback = aFeedback();
     await first.saveFeedback({ ...feedback, citationHeadings: {}, appVersion: '0.1.0' });
-    first.close();
+    await first.close();
 
     const second = openSqliteFeedbackStore({ dataDir: temp.dir, logger });
     const insights = await second.insights();
-    second.close();
+    await second.close();
 
     expect(insights.totals.feedback).toBe(1);
     const applied = logger.lines.filter((line) => line.event === 'store_migration_applied');
@@ -69,5 +69,40 @@ describe('schema migrations', () => {
 
     expect(() => migrate(db, createMemoryLogger())).toThrow(/newer than this app knows/);
     db.close();
+  });
+
+  it('turns the flag rows of older versions (a second 👎 per flag) into citation flags', async () => {
+    const db = new Database(path.join(temp.dir, DATABASE_FILE_NAME));
+    migrate(db, createMemoryLogger(), MIGRATIONS.slice(0, 1));
+    const insert = db.prepare(`INSERT INTO feedback (id, message_id, rating, reasons, question, answer, mode,
+      citations, citation_flags, created_at, app_version) VALUES (?, 'answer-1', ?, ?, 'Q?', 'A [1] [2].', 'llm',
+      ?, ?, '2025-12-01T00:00:00.000Z', '0.0.9')`);
+    const citations = JSON.stringify([
+      { n: 1, id: 'doc#one', headings: ['Doc', 'One'] },
+      { n: 2, id: 'doc#two', headings: ['Doc', 'Two'] },
+    ]);
+    insert.run('rating-row', 'up', '[]', citations, '[]');
+    const flags = [
+      { n: 2, sentence: 'A [2].' },
+      { n: 7, sentence: 'Cites nothing listed.' },
+    ];
+    insert.run('flag-row', 'down', '["unsupported"]', citations, JSON.stringify(flags));
+    db.close();
+
+    const store = openSqliteFeedbackStore({ dataDir: temp.dir, logger: createMemoryLogger() });
+    const insights = await store.insights();
+    await store.close();
+
+    expect(insights.totals).toEqual({ feedback: 1, up: 1, down: 0, gaps: 0 });
+    expect(insights.flags.total).toBe(2);
+    expect(insights.flags.topSections).toEqual([
+      { citationId: 'doc#two', headings: ['Doc', 'Two'], count: 1 },
+    ]);
+    expect(insights.flags.latest.map((flag) => [flag.n, flag.citationId, flag.sentence])).toEqual(
+      expect.arrayContaining([
+        [2, 'doc#two', 'A [2].'],
+        [7, null, 'Cites nothing listed.'],
+      ]),
+    );
   });
 });

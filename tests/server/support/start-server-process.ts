@@ -19,6 +19,7 @@ export function serverEnv(dataDir: string, extra: Record<string, string> = {}): 
     WEB_DIST_DIR: path.join(dataDir, 'no-web-build'),
     LOG_LEVEL: 'info',
     OPENAI_API_KEY: '',
+    DATABASE_URL: '',
     ...extra,
   };
 }
