@@ -7,7 +7,7 @@ function contentText(content: OpenAiMessage['content']): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : ''))
+    .flatMap((part) => (part.type === 'text' && typeof part.text === 'string' ? [part.text] : []))
     .join('\n');
 }
 
