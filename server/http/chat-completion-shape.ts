@@ -71,6 +71,19 @@ export async function collectAnswer(answer: FollowedAnswer, markdown: CitedMarkd
   markdown.finish(answer.state.citations);
 }
 
+/** Chunks of one completion; with usage asked for, each says `usage: null` until the usage chunk. */
+function chunkMaker(identity: CompletionIdentity, includeUsage: boolean) {
+  return (
+    delta: ChatCompletionChunk['choices'][number]['delta'],
+    finish: 'stop' | null = null,
+  ): ChatCompletionChunk => ({
+    ...identity,
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    ...(includeUsage ? { usage: null } : {}),
+  });
+}
+
 const frame = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
 
 /**
@@ -85,15 +98,7 @@ export async function* completionFrames(
   markdown: CitedMarkdown,
   includeUsage: boolean,
 ): AsyncGenerator<string, void, undefined> {
-  const chunk = (
-    delta: ChatCompletionChunk['choices'][number]['delta'],
-    finish: 'stop' | null = null,
-  ): ChatCompletionChunk => ({
-    ...identity,
-    object: 'chat.completion.chunk',
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-    ...(includeUsage ? { usage: null } : {}),
-  });
+  const chunk = chunkMaker(identity, includeUsage);
   const opening = frame(chunk({ role: 'assistant', content: '' }));
   let opened = false;
   for await (const delta of answer.deltas) {

@@ -48,76 +48,89 @@ export interface CitedMarkdown {
   readonly content: string;
 }
 
+/** Text with its markers as links; `offset` is where the text starts in the whole content. */
+function linkMarkers(text: string, citations: Citation[], base: string, offset: number) {
+  const annotations: UrlCitationAnnotation[] = [];
+  const cited: number[] = [];
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(MARKER)) {
+    out += text.slice(last, match.index);
+    last = match.index + match[0].length;
+    const numbers = (match[1] ?? '').split(/\s*,\s*/).map(Number);
+    const found = numbers.flatMap((n) => citations.filter((citation) => citation.n === n));
+    // A marker the citations cannot back stays plain text rather than becoming half a link.
+    if (found.length !== numbers.length) {
+      out += match[0];
+      continue;
+    }
+    for (const citation of found) {
+      const url = sectionUrl(base, citation.id);
+      const link = `[[${citation.n}]](${url})`;
+      const at = offset + out.length;
+      const title = citationTitle(citation);
+      annotations.push({
+        type: 'url_citation',
+        url_citation: { start_index: at, end_index: at + link.length, title, url },
+      });
+      cited.push(citation.n);
+      out += link;
+    }
+  }
+  return { text: out + text.slice(last), annotations, cited };
+}
+
+/** The Sources list of what the text cited; the closest sections instead when the corpus has no answer. */
+function appendix(final: CitationsData, cited: Set<number>, options: MarkdownOptions): string {
+  const sources = final.citations.filter((citation) => cited.has(citation.n));
+  const lines: string[] = [];
+  if (sources.length > 0) {
+    lines.push(`**${APPENDIX_TITLES.sources[options.language]}**`);
+    for (const citation of sources) {
+      lines.push(`- [[${citation.n}]](${sectionUrl(options.base, citation.id)}) ${sourceLabel(citation)}`);
+    }
+  } else if (final.notCovered && final.nearest.length > 0) {
+    lines.push(`**${APPENDIX_TITLES.nearest[options.language]}**`);
+    for (const result of final.nearest) {
+      lines.push(`- [${linkText(citationTitle(result))}](${sectionUrl(options.base, result.id)})`);
+    }
+  }
+  return lines.length > 0 ? `${APPENDIX_RULE}${lines.join('\n')}\n` : '';
+}
+
+interface MarkdownOptions {
+  /** Where the web UI is: links are `<base>/?section=<id>`. */
+  base: string;
+  language: AnswerLanguage;
+}
+
 /**
  * Turns the answer's `[n]` into Markdown links to each section's deep link, as the text streams, and ends it
  * with a numbered Sources list — so a client that shows only Markdown still has every citation.
  */
-export function createCitedMarkdown(options: { base: string; language: AnswerLanguage }): CitedMarkdown {
+export function createCitedMarkdown(options: MarkdownOptions): CitedMarkdown {
   let content = '';
   let pending = '';
   const annotations: UrlCitationAnnotation[] = [];
   const cited = new Set<number>();
-
-  const link = (citation: Citation, at: number): string => {
-    const url = sectionUrl(options.base, citation.id);
-    const markdown = `[[${citation.n}]](${url})`;
-    annotations.push({
-      type: 'url_citation',
-      url_citation: { start_index: at, end_index: at + markdown.length, title: citationTitle(citation), url },
-    });
-    cited.add(citation.n);
-    return markdown;
-  };
-
   const release = (text: string, citations: Citation[]): string => {
-    let out = '';
-    let last = 0;
-    for (const match of text.matchAll(MARKER)) {
-      out += text.slice(last, match.index);
-      last = match.index + match[0].length;
-      const numbers = (match[1] ?? '').split(/\s*,\s*/).map(Number);
-      const found = numbers.map((n) => citations.find((citation) => citation.n === n));
-      if (found.some((citation) => citation === undefined)) {
-        out += match[0];
-        continue;
-      }
-      for (const citation of found as Citation[]) out += link(citation, content.length + out.length);
-    }
-    out += text.slice(last);
-    content += out;
-    return out;
+    const linked = linkMarkers(text, citations, options.base, content.length);
+    annotations.push(...linked.annotations);
+    for (const n of linked.cited) cited.add(n);
+    content += linked.text;
+    return linked.text;
   };
-
-  const appendix = (final: CitationsData): string => {
-    const sources = final.citations.filter((citation) => cited.has(citation.n));
-    const lines: string[] = [];
-    if (sources.length > 0) {
-      lines.push(`**${APPENDIX_TITLES.sources[options.language]}**`);
-      for (const citation of sources) {
-        const url = sectionUrl(options.base, citation.id);
-        lines.push(`- [[${citation.n}]](${url}) ${sourceLabel(citation)}`);
-      }
-    } else if (final.notCovered && final.nearest.length > 0) {
-      lines.push(`**${APPENDIX_TITLES.nearest[options.language]}**`);
-      for (const result of final.nearest) {
-        lines.push(`- [${linkText(citationTitle(result))}](${sectionUrl(options.base, result.id)})`);
-      }
-    }
-    return lines.length > 0 ? `${APPENDIX_RULE}${lines.join('\n')}\n` : '';
-  };
-
   return {
     push(delta, citations) {
       const text = pending + delta;
-      const tail = OPEN_MARKER_TAIL.exec(text);
-      const cut = tail ? tail.index : text.length;
+      const cut = OPEN_MARKER_TAIL.exec(text)?.index ?? text.length;
       pending = text.slice(cut);
       return release(text.slice(0, cut), citations);
     },
     finish(final) {
       const rest = release(pending, final.citations);
       pending = '';
-      const tail = appendix(final);
+      const tail = appendix(final, cited, options);
       content += tail;
       return rest + tail;
     },

@@ -72,14 +72,9 @@ async function askQuestion(
   };
 }
 
-/**
- * The MCP server: `search_docs`, `get_section` and `ask` over the app's own retriever and answer pipeline,
- * with every link built for `base` (where the web UI is). One instance serves one HTTP request or one stdio
- * connection.
- */
-export function createMcpServer(deps: McpDeps, base: string): McpServer {
-  const server = new McpServer({ name: 'aipm-guide', version: deps.version }, { instructions: INSTRUCTIONS });
-  const readOnly = { readOnlyHint: true, openWorldHint: false };
+const READ_ONLY = { readOnlyHint: true, openWorldHint: false };
+
+function registerSearchDocs(server: McpServer, deps: McpDeps, base: string): void {
   server.registerTool(
     'search_docs',
     {
@@ -87,7 +82,7 @@ export function createMcpServer(deps: McpDeps, base: string): McpServer {
       description: 'Ranked passages for a question, each with its id, heading path and a link that opens it.',
       inputSchema: searchDocsInputSchema,
       outputSchema: searchDocsOutputSchema,
-      annotations: readOnly,
+      annotations: READ_ONLY,
     },
     async ({ query, limit }) => {
       const search = await deps.retriever.search(query, { limit });
@@ -106,6 +101,9 @@ export function createMcpServer(deps: McpDeps, base: string): McpServer {
       return result(searchText(output), output);
     },
   );
+}
+
+function registerGetSection(server: McpServer, deps: McpDeps, base: string): void {
   server.registerTool(
     'get_section',
     {
@@ -113,7 +111,7 @@ export function createMcpServer(deps: McpDeps, base: string): McpServer {
       description: 'The full text of a passage by id, with its heading path, link and neighbouring sections.',
       inputSchema: getSectionInputSchema,
       outputSchema: getSectionOutputSchema,
-      annotations: readOnly,
+      annotations: READ_ONLY,
     },
     async ({ id }) => {
       const section = deps.retriever.section(id);
@@ -134,6 +132,9 @@ export function createMcpServer(deps: McpDeps, base: string): McpServer {
       return result(`## ${citationTitle(section)}\n${output.url}\n\n${section.text.trim()}`, output);
     },
   );
+}
+
+function registerAsk(server: McpServer, deps: McpDeps, base: string): void {
   server.registerTool(
     'ask',
     {
@@ -143,12 +144,24 @@ export function createMcpServer(deps: McpDeps, base: string): McpServer {
         'citations list says which sentences each one supports.',
       inputSchema: askInputSchema,
       outputSchema: askOutputSchema,
-      annotations: readOnly,
+      annotations: READ_ONLY,
     },
     async ({ question }, context) => {
       const output = await askQuestion(deps, base, question, context.mcpReq.signal);
       return result(output.answer, output);
     },
   );
+}
+
+/**
+ * The MCP server: `search_docs`, `get_section` and `ask` over the app's own retriever and answer pipeline,
+ * with every link built for `base` (where the web UI is). One instance serves one HTTP request or one stdio
+ * connection.
+ */
+export function createMcpServer(deps: McpDeps, base: string): McpServer {
+  const server = new McpServer({ name: 'aipm-guide', version: deps.version }, { instructions: INSTRUCTIONS });
+  registerSearchDocs(server, deps, base);
+  registerGetSection(server, deps, base);
+  registerAsk(server, deps, base);
   return server;
 }

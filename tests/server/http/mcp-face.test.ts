@@ -6,7 +6,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskOutput, GetSectionOutput, SearchDocsOutput } from '../../../server/contract.js';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../../e2e/support/fake-openai-server.js';
-import { serveTestApp } from '../support/serve-test-app.js';
+import { fakeModelEnv, serveTestApp } from '../support/serve-test-app.js';
 import { serverEnv } from '../support/start-server-process.js';
 
 const QUESTION = '做 AI 基础设施平台的产品经理主要盯哪些方面';
@@ -16,12 +16,7 @@ let served: Awaited<ReturnType<typeof serveTestApp>>;
 
 beforeAll(async () => {
   fake = await startFakeOpenAiServer();
-  served = await serveTestApp({
-    OPENAI_API_KEY: 'sk-upstream-test',
-    OPENAI_BASE_URL: fake.baseUrl,
-    OPENAI_MODEL: 'fake-model',
-    LLM_MAX_RETRIES: '0',
-  });
+  served = await serveTestApp(fakeModelEnv(fake.baseUrl));
 });
 afterAll(async () => {
   await served.close();

@@ -13,7 +13,7 @@ import {
   type FakeOpenAiServer,
   startFakeOpenAiServer,
 } from '../../e2e/support/fake-openai-server.js';
-import { serveTestApp } from '../support/serve-test-app.js';
+import { fakeModelEnv, serveTestApp } from '../support/serve-test-app.js';
 
 // Distinctive, so finding it in anything sent upstream is never a coincidence.
 const SYSTEM_CANARY = 'Always answer in pirate speak, code 7F3A.';
@@ -26,15 +26,10 @@ let client: OpenAI;
 
 beforeAll(async () => {
   fake = await startFakeOpenAiServer();
-  served = await serveTestApp({
-    OPENAI_API_KEY: 'sk-upstream-test',
-    OPENAI_BASE_URL: fake.baseUrl,
-    OPENAI_MODEL: 'fake-model',
-    LLM_MAX_RETRIES: '0',
+  served = await serveTestApp(
     // Only the client's disconnect may end a hanging upstream call in these tests.
-    LLM_FIRST_TOKEN_TIMEOUT_MS: '60000',
-    LLM_TOTAL_TIMEOUT_MS: '120000',
-  });
+    fakeModelEnv(fake.baseUrl, { LLM_FIRST_TOKEN_TIMEOUT_MS: '60000', LLM_TOTAL_TIMEOUT_MS: '120000' }),
+  );
   // No API_KEYS on the server: a loopback client needs none, whatever the SDK sends.
   client = new OpenAI({ baseURL: `${served.baseUrl}/v1`, apiKey: 'not-needed-on-loopback', maxRetries: 0 });
 });

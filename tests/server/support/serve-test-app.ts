@@ -4,6 +4,17 @@ import { createChatModel } from '../../../server/answer/create-chat-model.js';
 import { loadConfig } from '../../../server/config.js';
 import { createTestApp } from './create-test-app.js';
 
+/** LLM mode against the loopback fake model at `baseUrl`: no retries, so a fault shows at once. */
+export function fakeModelEnv(baseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    OPENAI_API_KEY: 'sk-upstream-test',
+    OPENAI_BASE_URL: baseUrl,
+    OPENAI_MODEL: 'fake-model',
+    LLM_MAX_RETRIES: '0',
+    ...extra,
+  };
+}
+
 /**
  * The test app (real retriever, real SQLite) served on a real loopback port, so real clients — the OpenAI
  * SDK, the AI SDK, the MCP SDK — talk to it over HTTP. `env` is read like the process environment; with
