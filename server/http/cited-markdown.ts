@@ -46,6 +46,8 @@ export interface CitedMarkdown {
   readonly annotations: UrlCitationAnnotation[];
   /** Everything returned so far. */
   readonly content: string;
+  /** The citation numbers the text linked so far. */
+  readonly cited: ReadonlySet<number>;
 }
 
 /** Text with its markers as links; `offset` is where the text starts in the whole content. */
@@ -139,6 +141,9 @@ export function createCitedMarkdown(options: MarkdownOptions): CitedMarkdown {
     },
     get content() {
       return content;
+    },
+    get cited() {
+      return cited;
     },
   };
 }

@@ -61,14 +61,17 @@ async function askQuestion(
     mode: metadata.mode,
     fallbackReason: metadata.fallbackReason ?? null,
     notCovered: citations.notCovered,
-    citations: citations.citations.map((citation) => ({
-      n: citation.n,
-      id: citation.id,
-      docTitle: citation.docTitle,
-      headings: citation.headings,
-      url: sectionUrl(base, citation.id),
-      citedBy: citation.citedBy,
-    })),
+    // The sections the answer cites, as its Sources list names them; not every passage the model was shown.
+    citations: citations.citations
+      .filter((citation) => markdown.cited.has(citation.n))
+      .map((citation) => ({
+        n: citation.n,
+        id: citation.id,
+        docTitle: citation.docTitle,
+        headings: citation.headings,
+        url: sectionUrl(base, citation.id),
+        citedBy: citation.citedBy,
+      })),
   };
 }
 

@@ -93,6 +93,8 @@ describe('MCP over Streamable HTTP at /mcp, through the MCP SDK client', () => {
       expect(served.deps.retriever.section(sectionIdOf(url ?? ''))).toBeDefined();
     }
     expect(JSON.stringify(asked.content)).toContain('**来源**');
+    const linkedNumbers = new Set(linked.map(([, n]) => Number(n)));
+    expect(output.citations.map((citation) => citation.n).sort()).toEqual([...linkedNumbers].sort());
   });
 
   it('refuses arguments past the limits as a tool error naming each one', async () => {
