@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: indexes the default corpus and a ~50k-chunk synthetic one (replicated + perturbed),
  * then prints build time, heap, and p50/p95 search latency for long zh/en questions, with the ratios;
- * then runs bench/chat-overhead.ts (the /api/chat overhead before the first token) in its own process.
+ * then runs bench/chat-overhead.ts (the /api/chat overhead before the first token, and the OpenAI-compatible
+ * face against /api/chat) in its own process.
  * Prints only; no assertions (timings on a shared machine are noisy).
  */
 import { spawn } from 'node:child_process';

@@ -10,6 +10,8 @@ import { createChatRoutes } from './http/chat-route.js';
 import { createFeedbackRoutes } from './http/feedback-route.js';
 import { createHealthRoutes } from './http/health-route.js';
 import { createInsightsRoutes } from './http/insights-route.js';
+import { createMcpRoutes } from './http/mcp-route.js';
+import { createOpenAiRoutes } from './http/openai-routes.js';
 import { createSearchRoutes } from './http/search-route.js';
 import { createSectionRoutes } from './http/section-route.js';
 import { createShareRoutes } from './http/share-route.js';
@@ -68,6 +70,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', createFeedbackRoutes(deps));
   app.route('/api', createInsightsRoutes(deps));
   app.route('/api', createShareRoutes(deps));
+  // Faces for other clients; each has its own error shape and a `limiter` slot for the shared rate limiter.
+  app.route('/v1', createOpenAiRoutes(deps));
+  app.route('/mcp', createMcpRoutes(deps));
 
   app.notFound((c) => {
     const body: ErrorBody = {

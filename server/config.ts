@@ -12,6 +12,22 @@ const milliseconds = (fallback: number) => z.coerce.number().int().min(1).max(60
 const priceSchema = z.object({ input: z.number().min(0), output: z.number().min(0) });
 export type ModelPrice = z.infer<typeof priceSchema>;
 
+const MIN_API_KEY_CHARS = 16;
+
+/** Comma-separated bearer keys; a short key is refused so a guessable one never guards the API. */
+const apiKeysSchema = z
+  .string()
+  .default('')
+  .transform((text) =>
+    text
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key !== ''),
+  )
+  .refine((keys) => keys.every((key) => key.length >= MIN_API_KEY_CHARS), {
+    message: `every key must be at least ${MIN_API_KEY_CHARS} characters`,
+  });
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -53,6 +69,9 @@ const envSchema = z.object({
       .pipe(z.record(z.string(), priceSchema))
       .optional(),
   ),
+  API_KEYS: apiKeysSchema,
+  PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('false'),
 });
 
 export interface AppConfig {
@@ -86,6 +105,12 @@ export interface AppConfig {
     /** Overrides and additions to the built-in price table, USD per 1M tokens. */
     prices: Record<string, ModelPrice>;
   };
+  /** Bearer keys for the OpenAI-compatible face and MCP; empty → only loopback clients may use them. */
+  apiKeys: string[];
+  /** Origin of the web UI in links handed to other clients, without a trailing slash; null → the request's. */
+  publicBaseUrl: string | null;
+  /** Whether the client address is read from `X-Forwarded-For` (only behind a trusted reverse proxy). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -131,5 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPassages: vars.LLM_MAX_PASSAGES,
       prices: vars.LLM_PRICES ?? {},
     },
+    apiKeys: vars.API_KEYS,
+    publicBaseUrl: vars.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
+    trustProxy: vars.TRUST_PROXY === 'true' || vars.TRUST_PROXY === '1',
   };
 }

@@ -165,6 +165,165 @@ export const chatRequestSchema = z.looseObject({
 });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
+// ---------- OpenAI-compatible face (/v1) and MCP ----------
+
+/** Largest request body any JSON route accepts. */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Cap on one earlier message's text (an earlier answer with its Sources list is longer than a question). */
+export const MAX_HISTORY_MESSAGE_CHARS = 20_000;
+
+/** `aipm-guide` answers with the LLM when one is configured; `aipm-guide-search` never calls a model. */
+export const FACE_MODEL_IDS = ['aipm-guide', 'aipm-guide-search'] as const;
+export type FaceModelId = (typeof FACE_MODEL_IDS)[number];
+
+const openAiContentPartSchema = z.looseObject({
+  type: z.string().max(100),
+  text: z.string().max(MAX_HISTORY_MESSAGE_CHARS).optional(),
+});
+
+const openAiMessageSchema = z.looseObject({
+  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
+  content: z
+    .union([z.string().max(MAX_HISTORY_MESSAGE_CHARS), z.array(openAiContentPartSchema).max(50), z.null()])
+    .optional(),
+});
+export type OpenAiMessage = z.infer<typeof openAiMessageSchema>;
+
+/** The subset of a Chat Completions request that matters here; other OpenAI parameters are accepted and ignored. */
+export const chatCompletionRequestSchema = z.looseObject({
+  model: z.string({ error: 'model is required' }).min(1).max(200),
+  messages: z
+    .array(openAiMessageSchema, { error: 'messages must be an array' })
+    .min(1, 'messages must not be empty')
+    .max(MAX_CHAT_MESSAGES, `at most ${MAX_CHAT_MESSAGES} messages`),
+  stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
+  n: z.literal(1, 'only n = 1 is supported').nullish(),
+});
+export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+
+export interface OpenAiModel {
+  id: FaceModelId;
+  object: 'model';
+  created: number;
+  owned_by: string;
+}
+
+export interface OpenAiModelList {
+  object: 'list';
+  data: OpenAiModel[];
+}
+
+/** A citation as OpenAI clients read it: `content.slice(start_index, end_index)` is the linked `[n]`. */
+export interface UrlCitationAnnotation {
+  type: 'url_citation';
+  url_citation: { start_index: number; end_index: number; title: string; url: string };
+}
+
+export interface CompletionUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+/** How the answer was made, on every completion: `llm`, `search`, or `fallback` with its reason. */
+export interface AnswerModeFields {
+  answer_mode: AnswerMode;
+  fallback_reason: FallbackReason | null;
+}
+
+export interface ChatCompletion extends AnswerModeFields {
+  id: string;
+  object: 'chat.completion';
+  created: number;
+  model: FaceModelId;
+  choices: Array<{
+    index: 0;
+    message: {
+      role: 'assistant';
+      content: string;
+      refusal: null;
+      annotations: UrlCitationAnnotation[];
+    };
+    logprobs: null;
+    finish_reason: 'stop';
+  }>;
+  usage: CompletionUsage;
+}
+
+export interface ChatCompletionChunk extends Partial<AnswerModeFields> {
+  id: string;
+  object: 'chat.completion.chunk';
+  created: number;
+  model: FaceModelId;
+  choices: Array<{
+    index: 0;
+    delta: { role?: 'assistant'; content?: string; annotations?: UrlCitationAnnotation[] };
+    logprobs: null;
+    finish_reason: 'stop' | null;
+  }>;
+  /** Present (null until the last chunk) only when `stream_options.include_usage` was asked for. */
+  usage?: CompletionUsage | null;
+}
+
+/** OpenAI's error shape, used by every /v1 route. */
+export interface OpenAiErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}
+
+// ---------- MCP tools ----------
+
+export const searchDocsInputSchema = z.object({
+  query: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_QUERY_CHARS)
+    .describe('A question or keywords, in Chinese or English'),
+  limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(5).describe('How many passages to return'),
+});
+
+export const getSectionInputSchema = z.object({
+  id: z.string().min(1).max(200).describe('A passage id from search_docs or a citation of ask'),
+});
+
+export const askInputSchema = z.object({
+  question: z.string().trim().min(1).max(MAX_MESSAGE_CHARS).describe('The question, in Chinese or English'),
+});
+
+const passageFields = {
+  id: z.string(),
+  docTitle: z.string(),
+  headings: z.array(z.string()).describe('Heading path H1 → Hn'),
+  url: z.string().describe('Opens the section in the web UI'),
+};
+
+export const searchDocsOutputSchema = z.object({
+  query: z.string(),
+  answerable: z.boolean().describe('Whether the corpus covers the query'),
+  results: z.array(z.object({ ...passageFields, text: z.string(), score: z.number() })),
+});
+export type SearchDocsOutput = z.infer<typeof searchDocsOutputSchema>;
+
+const neighbourSchema = z.object({ id: z.string(), headings: z.array(z.string()) }).nullable();
+
+export const getSectionOutputSchema = z.object({
+  ...passageFields,
+  text: z.string(),
+  prev: neighbourSchema,
+  next: neighbourSchema,
+});
+export type GetSectionOutput = z.infer<typeof getSectionOutputSchema>;
+
+export const askOutputSchema = z.object({
+  answer: z.string().describe('Markdown; every [n] links to its section, a Sources list ends it'),
+  mode: z.enum(['search', 'llm', 'fallback']),
+  fallbackReason: z.enum(FALLBACK_REASONS).nullable(),
+  notCovered: z.boolean(),
+  citations: z.array(z.object({ n: z.number().int(), ...passageFields, citedBy: z.array(z.string()) })),
+});
+export type AskOutput = z.infer<typeof askOutputSchema>;
+
 // ---------- feedback ----------
 
 export const FEEDBACK_REASONS = [

@@ -4,7 +4,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 const STATUS_BY_CODE = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
+  model_not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unavailable: 503,

@@ -73,6 +73,11 @@ export function writeFallback(context: AnswerContext, fallback: FallbackInput): 
     ? `${closeOpenMarkdown(fallback.modelText)}\n\n${cutOffNotice(language, fallback.reason)}\n\n${combined.text}`
     : `${unavailableNotice(language, fallback.reason)}\n\n${combined.text}`;
   const notCovered = extractive.notCovered && !hasModelText;
+  // Said before the text, so a reader that commits to a mode at the first word (a response header) sees it.
+  writer.write({
+    type: 'message-metadata',
+    messageMetadata: { ...fallback.metadata, mode: 'fallback', fallbackReason: fallback.reason },
+  });
   writeCitations(writer, {
     citations: combined.citations,
     notCovered,

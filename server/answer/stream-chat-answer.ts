@@ -1,4 +1,4 @@
-import { createUIMessageStream, createUIMessageStreamResponse } from 'ai';
+import { createUIMessageStream, createUIMessageStreamResponse, type InferUIMessageChunk } from 'ai';
 import type { ChatMessage } from '../contract.js';
 import type { AnswerContext, ChatAnswerInput } from './answer-context.js';
 import { condenseQuestion } from './condense-question.js';
@@ -36,12 +36,16 @@ async function answer(input: ChatAnswerInput, writer: ChatStreamWriter): Promise
   await writeLlmAnswer(context, input.model);
 }
 
+/** One chunk of the answer stream: start, data-citations, text, message-metadata, finish (or error). */
+export type ChatAnswerChunk = InferUIMessageChunk<ChatMessage>;
+
 /**
- * Answers the last user message as an AI SDK UI message stream: search mode without a model, LLM mode with
- * one, and the search-mode answer as fallback for every model fault. The stream always finishes.
+ * Answers the last user message as a stream of AI SDK UI message chunks: search mode without a model, LLM
+ * mode with one, and the search-mode answer as fallback for every model fault. The stream always finishes.
+ * Every channel (the web UI's /api/chat, the OpenAI-compatible face, MCP) reads this one stream.
  */
-export function streamChatAnswer(input: ChatAnswerInput): Response {
-  const stream = createUIMessageStream<ChatMessage>({
+export function createChatAnswerStream(input: ChatAnswerInput): ReadableStream<ChatAnswerChunk> {
+  return createUIMessageStream<ChatMessage>({
     execute: ({ writer }) => answer(input, writer),
     onError: (error) => {
       input.logger.error('chat_failed', {
@@ -51,5 +55,9 @@ export function streamChatAnswer(input: ChatAnswerInput): Response {
       return 'Something went wrong on our side';
     },
   });
-  return createUIMessageStreamResponse({ stream });
+}
+
+/** The answer stream as the Server-Sent Events response `useChat` consumes. */
+export function streamChatAnswer(input: ChatAnswerInput): Response {
+  return createUIMessageStreamResponse({ stream: createChatAnswerStream(input) });
 }

@@ -4,6 +4,7 @@ import { streamChatAnswer } from '../answer/stream-chat-answer.js';
 import type { AppDeps, AppEnv } from '../app.js';
 import { type ChatMessage, chatRequestSchema, MAX_MESSAGE_CHARS } from '../contract.js';
 import { AppError } from '../errors.js';
+import { chatAnswerInput } from './chat-answer-input.js';
 import { parseInput, readJsonBody } from './validate.js';
 
 /** The question is the text of the last message, which must come from the user. */
@@ -30,20 +31,8 @@ export function createChatRoutes(deps: AppDeps): Hono<AppEnv> {
       }
     }
     checkQuestion(messages);
-    const requestId = c.get('requestId');
-    return streamChatAnswer({
-      messages,
-      retriever: deps.retriever,
-      model: deps.model,
-      llm: deps.config.llm,
-      logger: deps.logger,
-      requestId,
-      signal: c.req.raw.signal,
-      onNotCovered: (gap) => {
-        deps.store.logGap({ ...gap, requestId }).catch((error: unknown) => {
-          deps.logger.error('gap_log_failed', { requestId, error: String(error) });
-        });
-      },
-    });
+    return streamChatAnswer(
+      chatAnswerInput(deps, { messages, requestId: c.get('requestId'), signal: c.req.raw.signal }),
+    );
   });
 }

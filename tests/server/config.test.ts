@@ -57,4 +57,24 @@ describe('loadConfig', () => {
       expect.arrayContaining(['PORT', 'OPENAI_BASE_URL', 'OPENAI_API', 'LLM_PRICES', 'LOG_LEVEL']),
     );
   });
+
+  it('reads the keys and public URL other clients use, refusing a key short enough to guess', () => {
+    const config = loadConfig({
+      API_KEYS: ' first-key-0123456789 ,second-key-0123456789,',
+      PUBLIC_BASE_URL: 'https://guide.example/',
+      TRUST_PROXY: 'true',
+    });
+    expect(config.apiKeys).toEqual(['first-key-0123456789', 'second-key-0123456789']);
+    expect(config.publicBaseUrl).toBe('https://guide.example');
+    expect(config.trustProxy).toBe(true);
+    expect(loadConfig({ API_KEYS: '', PUBLIC_BASE_URL: '' })).toMatchObject({
+      apiKeys: [],
+      publicBaseUrl: null,
+    });
+    expect(() => loadConfig({ API_KEYS: 'short', PUBLIC_BASE_URL: 'ftp://x' })).toThrow(
+      expect.objectContaining({
+        problems: [expect.stringMatching(/^API_KEYS: /), expect.stringMatching(/^PUBLIC_BASE_URL: /)],
+      }),
+    );
+  });
 });

@@ -24,6 +24,8 @@ export interface FakeOpenAiServer {
   baseUrl: string;
   port: number;
   requests: RecordedRequest[];
+  /** Responses the app's side closed before they were complete: an aborted upstream call. */
+  abandonedResponses(): number;
   setScenario(scenario: FakeScenario): void;
   close(): Promise<void>;
 }
@@ -117,6 +119,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, server
   const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   const path = request.url ?? '/';
   server.requests.push({ path, authorization: request.headers.authorization, body });
+  response.on('close', () => {
+    if (!response.writableFinished) server.abandoned += 1;
+  });
   if (request.method !== 'POST' || !path.endsWith('/chat/completions'))
     return sendError(response, 404, 'not_found');
   const scenario = scenarioFor(body, server.scenario);
@@ -131,11 +136,12 @@ async function handle(request: IncomingMessage, response: ServerResponse, server
 interface ServerState {
   scenario: FakeScenario;
   requests: RecordedRequest[];
+  abandoned: number;
 }
 
 /** Starts the fake on a free loopback port. */
 export async function startFakeOpenAiServer(initial: FakeScenario = 'ok'): Promise<FakeOpenAiServer> {
-  const state: ServerState = { scenario: initial, requests: [] };
+  const state: ServerState = { scenario: initial, requests: [], abandoned: 0 };
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     handle(request, response, state).catch((error: unknown) => {
@@ -153,6 +159,7 @@ export async function startFakeOpenAiServer(initial: FakeScenario = 'ok'): Promi
     baseUrl: `http://127.0.0.1:${port}/v1`,
     port,
     requests: state.requests,
+    abandonedResponses: () => state.abandoned,
     setScenario: (scenario) => {
       state.scenario = scenario;
     },

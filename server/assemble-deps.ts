@@ -1,0 +1,36 @@
+/** The parts every entry builds from the environment: the HTTP server (index.ts) and MCP over stdio. */
+import { existsSync, readFileSync } from 'node:fs';
+import { createChatModel } from './answer/create-chat-model.js';
+import type { AppDeps } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { buildRetriever } from './retrieval/build-retriever.js';
+import { openFeedbackStore } from './store/open-feedback-store.js';
+
+function readConfigOrExit() {
+  // A local .env is a convenience for running by hand; variables already in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Config (exits listing every problem when it is bad), logger on stderr, retriever, model and store. */
+export async function assembleDeps(): Promise<AppDeps> {
+  const config = readConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const retriever = await buildRetriever({ corpusDir: config.corpusDir, logger });
+  const model = createChatModel(config.llm);
+  // A store that cannot be opened leaves chat and search serving; feedback answers 503 until it can.
+  const store = await openFeedbackStore({ config, logger });
+  return { config, logger, version, retriever, model, store };
+}
