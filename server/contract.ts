@@ -171,6 +171,8 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Cap on one earlier message's text (an earlier answer with its Sources list is longer than a question). */
 export const MAX_HISTORY_MESSAGE_CHARS = 20_000;
+/** Cap on the text of a whole conversation, every message together. */
+export const MAX_CONVERSATION_CHARS = 60_000;
 
 /** `aipm-guide` answers with the LLM when one is configured; `aipm-guide-search` never calls a model. */
 export const FACE_MODEL_IDS = ['aipm-guide', 'aipm-guide-search'] as const;

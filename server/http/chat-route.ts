@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../app.js';
 import { type ChatMessage, chatRequestSchema, MAX_MESSAGE_CHARS } from '../contract.js';
 import { AppError } from '../errors.js';
 import { chatAnswerInput } from './chat-answer-input.js';
+import { checkConversationSize } from './conversation-limits.js';
 import { parseInput, readJsonBody } from './validate.js';
 
 /** The question is the text of the last message, which must come from the user. */
@@ -30,6 +31,12 @@ export function createChatRoutes(deps: AppDeps): Hono<AppEnv> {
         }
       }
     }
+    checkConversationSize(
+      messages.map((message) => ({
+        role: message.role,
+        text: message.parts.map((part) => (part.type === 'text' ? part.text : '')).join(''),
+      })),
+    );
     checkQuestion(messages);
     return streamChatAnswer(
       chatAnswerInput(deps, { messages, requestId: c.get('requestId'), signal: c.req.raw.signal }),

@@ -1,6 +1,6 @@
 import { hostHeaderValidation, originValidation } from '@modelcontextprotocol/hono';
 import { createMcpHandler, localhostAllowedHostnames } from '@modelcontextprotocol/server';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps, AppEnv } from '../app.js';
 import { MAX_BODY_BYTES } from '../contract.js';
@@ -32,6 +32,25 @@ function jsonRpcError(error: Error, c: Context<AppEnv>) {
   );
 }
 
+/** JSON-RPC batches beyond this many messages are refused: each `ask` in a batch is a whole answer. */
+export const MAX_MCP_BATCH = 4;
+
+/** Refuses a batch of more than MAX_MCP_BATCH messages; anything else (even bad JSON) is the handler's to answer. */
+const limitBatch: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method === 'POST') {
+    let message: unknown;
+    try {
+      message = JSON.parse(await c.req.raw.clone().text());
+    } catch {
+      message = null;
+    }
+    if (Array.isArray(message) && message.length > MAX_MCP_BATCH) {
+      throw new AppError('bad_request', `A batch may carry at most ${MAX_MCP_BATCH} messages`);
+    }
+  }
+  await next();
+};
+
 /**
  * MCP over Streamable HTTP, mounted at /mcp: a fresh stateless server per request from the one factory the
  * stdio entry uses too. Origin and Host are checked first (a web page must not drive it), then the same
@@ -55,6 +74,7 @@ export function createMcpRoutes(deps: AppDeps, options: FaceOptions = {}): Hono<
   if (bindsLoopback(deps.config.host)) routes.use('*', hostHeaderValidation(hostnames));
   routes.use('*', faceBodyLimit(), requireApiAccess(deps.config));
   if (options.limiter) routes.use('*', options.limiter);
+  routes.use('*', limitBatch);
   routes.all('/', (c) => handler.fetch(c.req.raw));
   routes.onError((error, c) => {
     if (!(error instanceof AppError))

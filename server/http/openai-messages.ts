@@ -1,6 +1,7 @@
 import { type ChatMessage, MAX_MESSAGE_CHARS, type OpenAiMessage } from '../contract.js';
 import { AppError } from '../errors.js';
 import { plainAnswerText } from './cited-markdown.js';
+import { checkConversationSize } from './conversation-limits.js';
 
 /** The text of an OpenAI message: a string, or its text parts joined (images, audio and files are ignored). */
 function contentText(content: OpenAiMessage['content']): string {
@@ -18,6 +19,9 @@ function contentText(content: OpenAiMessage['content']): string {
  * their links and Sources list again, so follow-up condensation reads them as the web UI's history reads.
  */
 export function toChatMessages(messages: OpenAiMessage[]): ChatMessage[] {
+  checkConversationSize(
+    messages.map((message) => ({ role: message.role, text: contentText(message.content) })),
+  );
   const last = messages.at(-1);
   if (last?.role !== 'user') throw new AppError('bad_request', 'The last message must be from the user');
   const question = contentText(last.content).trim();
