@@ -6,15 +6,20 @@ import type { ChatModel } from './answer/chat-model.js';
 import type { AppConfig } from './config.js';
 import type { ErrorBody } from './contract.js';
 import { AppError } from './errors.js';
+import { accessLog } from './http/access-log.js';
+import { tokenlessRefusal } from './http/admin-access.js';
 import { createChatRoutes } from './http/chat-route.js';
 import { createFeedbackRoutes } from './http/feedback-route.js';
 import { createHealthRoutes } from './http/health-route.js';
 import { createInsightsRoutes } from './http/insights-route.js';
 import { createMcpRoutes } from './http/mcp-route.js';
 import { createOpenAiRoutes } from './http/openai-routes.js';
+import { createRateLimits } from './http/rate-limits.js';
 import { createSearchRoutes } from './http/search-route.js';
 import { createSectionRoutes } from './http/section-route.js';
 import { createShareRoutes } from './http/share-route.js';
+import { createCallGate, gateModelCalls } from './limits/model-call-gate.js';
+import { memoryRateLimitStores, type RateLimitStores } from './limits/rate-limit-stores.js';
 import type { Logger } from './logger.js';
 import type { Retriever } from './retrieval/types.js';
 import type { FeedbackStore } from './store/feedback-store.js';
@@ -28,6 +33,8 @@ export interface AppDeps {
   store: FeedbackStore;
   logger: Logger;
   version: string;
+  /** Where rate-limit counters live; in this process when absent (REDIS_URL shares them). */
+  rateLimitStores?: RateLimitStores;
 }
 
 export type AppEnv = { Variables: { requestId: string } };
@@ -35,10 +42,19 @@ export type AppEnv = { Variables: { requestId: string } };
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** The API as a Hono app; serving the built web UI is added by `server/index.ts`. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const { config } = appDeps;
+  const limits = createRateLimits(config, appDeps.rateLimitStores ?? memoryRateLimitStores(), appDeps.logger);
+  const callGate = createCallGate(config.limits.maxConcurrentModelCalls);
+  // Every route answers through the gated model, so the cap on concurrent model calls holds for all of them.
+  const deps: AppDeps = {
+    ...appDeps,
+    model: appDeps.model && gateModelCalls(appDeps.model, callGate, config.limits.maxConcurrentModelCalls),
+  };
 
   app.use('*', requestId());
+  app.use('*', accessLog(deps.logger));
   app.use(
     '/api/*',
     bodyLimit({
@@ -63,16 +79,35 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
+  const feedbackLimit = limits.perClient('feedback');
+  const sharesLimit = limits.perClient('shares');
+  app.use('/api/chat', limits.perClient('chat'));
+  app.use('/api/feedback', feedbackLimit);
+  app.use('/api/feedback/flags', feedbackLimit);
+  app.use('/api/search', limits.perClient('search'));
+  app.use('/api/shares', sharesLimit);
+  app.use('/api/shares/*', sharesLimit);
+
+  // The insights page holds no data of its own, but without ADMIN_TOKEN it is as private as its API.
+  app.use('/insights', async (c, next) => {
+    const refusal = config.adminToken === null ? tokenlessRefusal(c, config) : null;
+    if (refusal) throw refusal;
+    await next();
+  });
+
   app.route('/api', createHealthRoutes(deps));
   app.route('/api', createSearchRoutes(deps));
   app.route('/api', createSectionRoutes(deps));
   app.route('/api', createChatRoutes(deps));
   app.route('/api', createFeedbackRoutes(deps));
-  app.route('/api', createInsightsRoutes(deps));
+  app.route(
+    '/api',
+    createInsightsRoutes(deps, config.adminToken === null ? {} : { lockout: limits.adminLockout() }),
+  );
   app.route('/api', createShareRoutes(deps));
-  // Faces for other clients; each has its own error shape and a `limiter` slot for the shared rate limiter.
-  app.route('/v1', createOpenAiRoutes(deps));
-  app.route('/mcp', createMcpRoutes(deps));
+  // Faces for other clients; each has its own error shape and runs its limiter after authentication.
+  app.route('/v1', createOpenAiRoutes(deps, { limiter: limits.perClient('openai') }));
+  app.route('/mcp', createMcpRoutes(deps, { limiter: limits.perClient('mcp') }));
 
   app.notFound((c) => {
     const body: ErrorBody = {

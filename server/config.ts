@@ -28,6 +28,20 @@ const apiKeysSchema = z
     message: `every key must be at least ${MIN_API_KEY_CHARS} characters`,
   });
 
+/** Requests per client per window; 0 turns that limit off. */
+const perWindow = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+
+/** Hostnames separated by commas; empty → the default for the bind address. */
+const hostListSchema = z
+  .string()
+  .default('')
+  .transform((text) =>
+    text
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter((host) => host !== ''),
+  );
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -72,6 +86,25 @@ const envSchema = z.object({
   API_KEYS: apiKeysSchema,
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('false'),
+  RATE_LIMIT_WINDOW_MS: milliseconds(60_000),
+  RATE_LIMIT_CHAT: perWindow(20),
+  RATE_LIMIT_FEEDBACK: perWindow(60),
+  RATE_LIMIT_SEARCH: perWindow(120),
+  RATE_LIMIT_SHARES: perWindow(30),
+  RATE_LIMIT_OPENAI: perWindow(60),
+  RATE_LIMIT_MCP: perWindow(60),
+  ADMIN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(10),
+  ADMIN_LOCKOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(900_000),
+  LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(16),
+  REDIS_URL: optionalText.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  ),
+  ALLOWED_HOSTS: hostListSchema,
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  HTTP_HEADERS_TIMEOUT_MS: milliseconds(30_000),
+  HTTP_REQUEST_TIMEOUT_MS: milliseconds(60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
 });
 
 export interface AppConfig {
@@ -111,6 +144,49 @@ export interface AppConfig {
   publicBaseUrl: string | null;
   /** Whether the client address is read from `X-Forwarded-For` (only behind a trusted reverse proxy). */
   trustProxy: boolean;
+  limits: LimitsConfig;
+  /** Host header names the server answers to; empty → any host. */
+  allowedHosts: string[];
+  /** How long in-flight answers may run on after SIGTERM before they are ended with a notice. */
+  shutdownDrainMs: number;
+  http: {
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+  };
+}
+
+/** Route groups with a per-client request limit. */
+export const LIMITED_ROUTES = ['chat', 'feedback', 'search', 'shares', 'openai', 'mcp'] as const;
+export type LimitedRoute = (typeof LIMITED_ROUTES)[number];
+
+export interface LimitsConfig {
+  windowMs: number;
+  /** Requests per client per window for each route group; 0 → unlimited. */
+  perClient: Record<LimitedRoute, number>;
+  /** Failed admin-token attempts per client before it is locked out for `windowMs`. */
+  adminLockout: { attempts: number; windowMs: number };
+  /** Model calls in flight at once, over every client; past it answers are made in search mode. */
+  maxConcurrentModelCalls: number;
+  /** Shared counters for several instances; null → in memory. */
+  redisUrl: string | null;
+}
+
+/** Loopback names, the defaults for `allowedHosts` when the server binds to loopback. */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
+
+/** Whether the bind address keeps the server on this machine. */
+export function bindsLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(?:\.\d{1,3}){3}$/.test(bare);
+}
+
+function allowedHostsFor(vars: z.infer<typeof envSchema>): string[] {
+  if (vars.ALLOWED_HOSTS.length > 0) return vars.ALLOWED_HOSTS;
+  if (!bindsLoopback(vars.HOST)) return [];
+  const publicHost = vars.PUBLIC_BASE_URL ? [new URL(vars.PUBLIC_BASE_URL).hostname.toLowerCase()] : [];
+  return [...LOOPBACK_HOSTS, ...publicHost];
 }
 
 export class ConfigError extends Error {
@@ -159,5 +235,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKeys: vars.API_KEYS,
     publicBaseUrl: vars.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
     trustProxy: vars.TRUST_PROXY === 'true' || vars.TRUST_PROXY === '1',
+    limits: {
+      windowMs: vars.RATE_LIMIT_WINDOW_MS,
+      perClient: {
+        chat: vars.RATE_LIMIT_CHAT,
+        feedback: vars.RATE_LIMIT_FEEDBACK,
+        search: vars.RATE_LIMIT_SEARCH,
+        shares: vars.RATE_LIMIT_SHARES,
+        openai: vars.RATE_LIMIT_OPENAI,
+        mcp: vars.RATE_LIMIT_MCP,
+      },
+      adminLockout: { attempts: vars.ADMIN_LOCKOUT_ATTEMPTS, windowMs: vars.ADMIN_LOCKOUT_MS },
+      maxConcurrentModelCalls: vars.LLM_MAX_CONCURRENT,
+      redisUrl: vars.REDIS_URL ?? null,
+    },
+    allowedHosts: allowedHostsFor(vars),
+    shutdownDrainMs: vars.SHUTDOWN_DRAIN_MS,
+    http: {
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: vars.HTTP_MAX_CONNECTIONS,
+    },
   };
 }

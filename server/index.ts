@@ -3,13 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { assembleDeps } from './assemble-deps.js';
+import { warnAboutInsightsAccess } from './http/admin-access.js';
 import { serveWebUi } from './http/web-ui.js';
+import { connectRedisRateLimitStores } from './limits/redis-rate-limit-stores.js';
 
 const startedAt = performance.now();
 const deps = await assembleDeps();
 const { config, logger, retriever, model, store } = deps;
 
-const app = createApp(deps);
+// With REDIS_URL every instance counts against the same limits; without, each process counts its own.
+const rateLimitStores = config.limits.redisUrl
+  ? await connectRedisRateLimitStores(config.limits.redisUrl, logger)
+  : undefined;
+warnAboutInsightsAccess(config, logger);
+const app = createApp({ ...deps, ...(rateLimitStores ? { rateLimitStores } : {}) });
 serveWebUi(app, { dir: config.webDistDir, logger });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {

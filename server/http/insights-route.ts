@@ -1,32 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../app.js';
 import { feedbackExportQuerySchema, type InsightsReport, insightsQuerySchema } from '../contract.js';
-import { AppError } from '../errors.js';
 import { toGoldenLine } from '../store/eval-candidates.js';
+import { requireAdmin } from './admin-access.js';
 import { exportStream } from './feedback-export.js';
 import { callStore } from './store-call.js';
 import { parseInput } from './validate.js';
-
-// Hashing first gives both sides the same length, so the comparison time says nothing about the token.
-function sameToken(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-/** The admin guard: a bearer ADMIN_TOKEN when one is configured. */
-export function requireAdminToken(adminToken: string | null) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    if (adminToken !== null) {
-      const match = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '');
-      if (!match?.[1] || !sameToken(match[1].trim(), adminToken)) {
-        throw new AppError('unauthorized', 'Insights need an Authorization: Bearer <ADMIN_TOKEN> header');
-      }
-    }
-    await next();
-  });
-}
 
 const READ_FAILED = 'Insights are unavailable right now; please try again';
 
@@ -34,13 +13,14 @@ const READ_FAILED = 'Insights are unavailable right now; please try again';
  * `GET /insights?from=&to=` (dashboard JSON), `GET /insights/export` (eval candidates as JSONL) and
  * `GET /feedback/export?format=jsonl|csv&from=&to=` (every rated answer): all for the admin only.
  */
-export function createInsightsRoutes(deps: AppDeps): Hono<AppEnv> {
+export function createInsightsRoutes(deps: AppDeps, options: { lockout?: MiddlewareHandler<AppEnv> } = {}) {
   const routes = new Hono<AppEnv>();
-  // The one place admin routes get their guard.
-  const adminOnly = requireAdminToken(deps.config.adminToken);
-  routes.use('/insights', adminOnly);
-  routes.use('/insights/*', adminOnly);
-  routes.use('/feedback/export', adminOnly);
+  // The one place admin routes get their guard; the lockout counts the tokens it refuses.
+  const guard = requireAdmin(deps.config, deps.logger);
+  const adminOnly = options.lockout ? [options.lockout, guard] : [guard];
+  routes.use('/insights', ...adminOnly);
+  routes.use('/insights/*', ...adminOnly);
+  routes.use('/feedback/export', ...adminOnly);
 
   const read = <Result>(requestId: string, work: () => Promise<Result>) =>
     callStore(deps, { requestId, failureEvent: 'insights_read_failed', userMessage: READ_FAILED }, work);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedbackExportRow } from '../../../server/contract.js';
 import { csvField, EXPORT_PAGE_ROWS } from '../../../server/http/feedback-export.js';
 import { aFeedback } from '../store/feedback-fixtures.js';
-import { aFlywheelApp } from '../store/flywheel-test-app.js';
+import { aFlywheelApp, FROM_THIS_MACHINE } from '../store/flywheel-test-app.js';
 
 const TOKEN = 's3cret-admin-token';
 
@@ -41,7 +41,8 @@ describe('GET /api/feedback/export', () => {
 
   const save = (overrides: Parameters<typeof aFeedback>[0] = {}) =>
     flywheel.store.saveFeedback({ ...aFeedback(overrides), citationHeadings: {}, appVersion: 'test' });
-  const get = (path: string) => flywheel.app.request(path, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const get = (path: string) =>
+    flywheel.app.request(path, { headers: { authorization: `Bearer ${TOKEN}` } }, FROM_THIS_MACHINE);
 
   it('downloads every rated answer as JSON lines by default', async () => {
     flywheel = aFlywheelApp({ ADMIN_TOKEN: TOKEN });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorBody, InsightsReport, InsightsResponse } from '../../../server/contract.js';
 import { aFeedback } from '../store/feedback-fixtures.js';
-import { aFlywheelApp } from '../store/flywheel-test-app.js';
+import { aFlywheelApp, FROM_ANOTHER_MACHINE, FROM_THIS_MACHINE } from '../store/flywheel-test-app.js';
 
 const TOKEN = 's3cret-admin-token';
 
@@ -24,9 +24,13 @@ describe('GET /api/insights and /api/insights/export', () => {
   }
 
   const get = (path: string, token?: string) =>
-    flywheel.app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    flywheel.app.request(
+      path,
+      { headers: token ? { authorization: `Bearer ${token}` } : {} },
+      FROM_THIS_MACHINE,
+    );
 
-  it('shows the dashboard numbers to anyone when no admin token is configured', async () => {
+  it('shows the dashboard numbers to a viewer on this machine when no admin token is configured', async () => {
     const down = await withSomeFeedback();
 
     const response = await get('/api/insights');
@@ -144,5 +148,46 @@ describe('GET /api/insights and /api/insights/export', () => {
     expect(
       ((await response.json()) as ErrorBody).error.details?.some((detail) => detail.startsWith(`${field}:`)),
     ).toBe(true);
+  });
+});
+
+describe('insights are private by default', () => {
+  let flywheel: ReturnType<typeof aFlywheelApp>;
+  afterEach(async () => flywheel.close());
+
+  const status = async (path: string, bindings: object, headers: Record<string, string> = {}) => {
+    const response = await flywheel.app.request(path, { headers }, bindings);
+    return { status: response.status, body: (await response.json()) as ErrorBody };
+  };
+
+  it('without ADMIN_TOKEN, refuses viewers on other machines while the server is bound to loopback', async () => {
+    flywheel = aFlywheelApp();
+    for (const path of ['/api/insights', '/api/insights/export', '/api/feedback/export']) {
+      const refused = await status(path, FROM_ANOTHER_MACHINE);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('forbidden');
+    }
+    // A request relayed by a proxy on this machine is somebody else's.
+    expect(
+      (await status('/api/insights', FROM_THIS_MACHINE, { 'x-forwarded-for': '203.0.113.9' })).status,
+    ).toBe(403);
+    expect((await status('/api/insights', FROM_THIS_MACHINE)).status).toBe(200);
+  });
+
+  it('without ADMIN_TOKEN, refuses everyone once the server is bound beyond loopback', async () => {
+    flywheel = aFlywheelApp({ HOST: '0.0.0.0' });
+    const refused = await status('/api/insights', FROM_THIS_MACHINE);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('ADMIN_TOKEN');
+  });
+
+  it('with ADMIN_TOKEN, serves the right token from anywhere', async () => {
+    flywheel = aFlywheelApp({ HOST: '0.0.0.0', ADMIN_TOKEN: TOKEN });
+    const response = await flywheel.app.request(
+      '/api/insights',
+      { headers: { authorization: `Bearer ${TOKEN}` } },
+      FROM_ANOTHER_MACHINE,
+    );
+    expect(response.status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../../server/contract.js';
 import { serveWebUi } from '../../../server/http/web-ui.js';
 import { createMemoryLogger } from '../../../server/logger.js';
+import { FROM_ANOTHER_MACHINE, FROM_THIS_MACHINE } from '../store/flywheel-test-app.js';
 import { createTestApp } from '../support/create-test-app.js';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -34,9 +35,15 @@ describe('serving the built web UI next to the API', () => {
   });
 
   it('serves index.html for client-side pages such as /insights, so a reload works', async () => {
-    const response = await testApp.app.request('/insights');
+    const response = await testApp.app.request('/insights', {}, FROM_THIS_MACHINE);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('keeps the insights page to this machine while no ADMIN_TOKEN is set', async () => {
+    const response = await testApp.app.request('/insights', {}, FROM_ANOTHER_MACHINE);
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as ErrorBody).error.code).toBe('forbidden');
   });
 
   it('serves hashed assets with a long cache lifetime', async () => {

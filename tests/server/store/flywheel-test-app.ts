@@ -4,6 +4,16 @@ import { createMemoryLogger } from '../../../server/logger.js';
 import { openSqliteFeedbackStore } from '../../../server/store/sqlite-feedback-store.js';
 import { aSteppingClock, aTempDir, aTwoSectionRetriever } from './feedback-fixtures.js';
 
+/** What `app.request` passes as the Node bindings so the app sees a client on this machine. */
+export const FROM_THIS_MACHINE = {
+  incoming: { socket: { remoteAddress: '127.0.0.1', remoteFamily: 'IPv4' } },
+};
+
+/** The same, from another machine on the network. */
+export const FROM_ANOTHER_MACHINE = {
+  incoming: { socket: { remoteAddress: '10.0.0.7', remoteFamily: 'IPv4' } },
+};
+
 /**
  * The real app over a real SQLite file in a temp dir, a two-section retriever and no model. Rows are stamped
  * one second apart from 2026-01-01T00:00:00Z.
