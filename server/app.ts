@@ -9,6 +9,7 @@ import { AppError } from './errors.js';
 import { accessLog } from './http/access-log.js';
 import { tokenlessRefusal } from './http/admin-access.js';
 import { createChatRoutes } from './http/chat-route.js';
+import { allowHosts, refuseCrossSiteWrites } from './http/cross-site.js';
 import { createFeedbackRoutes } from './http/feedback-route.js';
 import { createHealthRoutes } from './http/health-route.js';
 import { createInsightsRoutes } from './http/insights-route.js';
@@ -55,6 +56,10 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
 
   app.use('*', requestId());
   app.use('*', accessLog(deps.logger));
+  app.use('*', allowHosts(config.allowedHosts));
+  app.use('/api/*', refuseCrossSiteWrites(config));
+  // With API keys the key is the guard (and /v1 allows any origin); without, a page must not drive /v1.
+  if (config.apiKeys.length === 0) app.use('/v1/*', refuseCrossSiteWrites(config));
   app.use(
     '/api/*',
     bodyLimit({

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createChatModel } from './answer/create-chat-model.js';
 import type { AppDeps } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type AppConfig, ConfigError, loadConfig } from './config.js';
+import { urlPassword } from './log-redaction.js';
 import { createLogger } from './logger.js';
 import { buildRetriever } from './retrieval/build-retriever.js';
 import { openFeedbackStore } from './store/open-feedback-store.js';
@@ -21,10 +22,21 @@ function readConfigOrExit() {
   }
 }
 
+/** Every secret the configuration holds: none of them may ever reach a log line. */
+function configuredSecrets(config: AppConfig): Array<string | null> {
+  return [
+    config.llm.apiKey,
+    config.adminToken,
+    ...config.apiKeys,
+    urlPassword(config.database.url),
+    urlPassword(config.limits.redisUrl),
+  ];
+}
+
 /** Config (exits listing every problem when it is bad), logger on stderr, retriever, model and store. */
 export async function assembleDeps(): Promise<AppDeps> {
   const config = readConfigOrExit();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { secrets: configuredSecrets(config) });
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };

@@ -1,3 +1,5 @@
+import { createRedactor } from './log-redaction.js';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
@@ -10,16 +12,21 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-/** One JSON object per line, so a request id can be grepped across every line it produced. */
+/**
+ * One JSON object per line, so a request id can be grepped across every line it produced. Every line is
+ * redacted before it is written: the configured `secrets`, and anything bearer- or key-shaped.
+ */
 export function createLogger(
   level: Level | 'silent' = 'info',
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  options: { secrets?: Array<string | null | undefined> } = {},
 ): Logger {
+  const redact = createRedactor(options.secrets ?? []);
   const emit =
     (at: Level) =>
     (event: string, fields: LogFields = {}) => {
       if (RANK[at] < RANK[level]) return;
-      write(JSON.stringify({ time: new Date().toISOString(), level: at, event, ...fields }));
+      write(redact(JSON.stringify({ time: new Date().toISOString(), level: at, event, ...fields })));
     };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -11,10 +11,18 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   throw new AppError('bad_request', details[0] ?? 'Invalid request', details);
 }
 
-/** Reads a JSON body; anything that is not JSON becomes a 400 or 415 instead of a 500. */
+/** The media type of a Content-Type header, parameters dropped: `application/json; charset=utf-8` → `application/json`. */
+export function mediaType(contentType: string | null): string {
+  return (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Reads a JSON body; anything that is not JSON becomes a 400 or 415 instead of a 500. Only the media type
+ * `application/json` itself is accepted — `text/plain; x=application/json` is what a cross-site page can send
+ * without a preflight.
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().includes('application/json')) {
+  if (mediaType(request.headers.get('content-type')) !== 'application/json') {
     throw new AppError('unsupported_media_type', 'Content-Type must be application/json');
   }
   try {

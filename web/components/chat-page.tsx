@@ -52,9 +52,6 @@ export function ChatPage() {
         <button type="button" className="secondary-button" onClick={thenCloseDrawer(conversations.startNew)}>
           New chat
         </button>
-        <a className="header-link" href="/insights">
-          Insights
-        </a>
       </AppHeader>
       <div className={`app-body${drawer.open ? ' list-open' : ''}`}>
         <ConversationList
