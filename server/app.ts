@@ -10,6 +10,7 @@ import { accessLog } from './http/access-log.js';
 import { tokenlessRefusal } from './http/admin-access.js';
 import { createChatRoutes } from './http/chat-route.js';
 import { allowHosts, refuseCrossSiteWrites } from './http/cross-site.js';
+import { type Drain, refuseWhileStopping } from './http/drain.js';
 import { createFeedbackRoutes } from './http/feedback-route.js';
 import { createHealthRoutes } from './http/health-route.js';
 import { createInsightsRoutes } from './http/insights-route.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   version: string;
   /** Where rate-limit counters live; in this process when absent (REDIS_URL shares them). */
   rateLimitStores?: RateLimitStores;
+  /** The shutdown in progress, if the entry runs one: new work refused, open answers ended on time. */
+  drain?: Drain;
 }
 
 export type AppEnv = { Variables: { requestId: string } };
@@ -56,6 +59,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
 
   app.use('*', requestId());
   app.use('*', accessLog(deps.logger));
+  if (deps.drain) app.use('*', refuseWhileStopping(deps.drain));
   app.use('*', allowHosts(config.allowedHosts));
   app.use('/api/*', refuseCrossSiteWrites(config));
   // With API keys the key is the guard (and /v1 allows any origin); without, a page must not drive /v1.

@@ -1,9 +1,12 @@
 /** The HTTP entry: reads the environment, builds the parts, serves, and shuts down cleanly (MCP over stdio: mcp-stdio.ts). */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { assembleDeps } from './assemble-deps.js';
+import { gracefulShutdown } from './graceful-shutdown.js';
 import { warnAboutInsightsAccess } from './http/admin-access.js';
+import { createDrain } from './http/drain.js';
 import { serveWebUi } from './http/web-ui.js';
 import { connectRedisRateLimitStores } from './limits/redis-rate-limit-stores.js';
 
@@ -16,35 +19,48 @@ const rateLimitStores = config.limits.redisUrl
   ? await connectRedisRateLimitStores(config.limits.redisUrl, logger)
   : undefined;
 warnAboutInsightsAccess(config, logger);
-const app = createApp({ ...deps, ...(rateLimitStores ? { rateLimitStores } : {}) });
+const drain = createDrain();
+const app = createApp({ ...deps, drain, ...(rateLimitStores ? { rateLimitStores } : {}) });
 serveWebUi(app, { dir: config.webDistDir, logger });
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
-  logger.info('server_listening', {
-    url: `http://${config.host}:${info.port}`,
-    port: info.port,
-    mode: model ? 'llm' : 'search',
-    model: model?.id ?? null,
-    ...retriever.stats,
-    startupMs: Math.round(performance.now() - startedAt),
-  });
-});
+// Timeouts suited to an API: a slow or half-sent request is cut long before Node's 5-minute default.
+const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections } = config.http;
+const server = serve(
+  {
+    fetch: app.fetch,
+    hostname: config.host,
+    port: config.port,
+    serverOptions: {
+      headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+      requestTimeout: requestTimeoutMs,
+      keepAliveTimeout: keepAliveTimeoutMs,
+      // Node checks those timeouts only this often (30 s by default).
+      connectionsCheckingInterval: 1_000,
+    },
+  },
+  (info: AddressInfo) => {
+    logger.info('server_listening', {
+      url: `http://${config.host}:${info.port}`,
+      port: info.port,
+      mode: model ? 'llm' : 'search',
+      model: model?.id ?? null,
+      ...retriever.stats,
+      startupMs: Math.round(performance.now() - startedAt),
+    });
+  },
+) as Server;
+server.maxConnections = maxConnections;
 
-let stopping = false;
-function shutdown(signal: string): void {
-  if (stopping) return;
-  stopping = true;
-  logger.info('server_stopping', { signal });
-  // Stop accepting connections, let in-flight requests finish, then close the database.
-  server.close(async () => {
+const shutdown = gracefulShutdown({
+  server,
+  drain,
+  drainMs: config.shutdownDrainMs,
+  logger,
+  closeResources: async () => {
     await store.close();
-    logger.info('server_stopped', { signal });
-    process.exit(0);
-  });
-  if ('closeIdleConnections' in server) server.closeIdleConnections();
-  setTimeout(() => {
-    void store.close().finally(() => process.exit(0));
-  }, 5_000).unref();
-}
+    await rateLimitStores?.close();
+  },
+  exit: (code) => process.exit(code),
+});
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

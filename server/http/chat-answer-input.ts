@@ -1,13 +1,20 @@
-import type { ChatAnswerInput } from '../answer/stream-chat-answer.js';
+import { detectLanguage } from '../answer/detect-language.js';
+import { userTurns } from '../answer/message-text.js';
+import {
+  type ChatAnswerChunk,
+  type ChatAnswerInput,
+  createChatAnswerStream,
+} from '../answer/stream-chat-answer.js';
 import type { AppDeps } from '../app.js';
 import type { ChatMessage } from '../contract.js';
+import { endOnDeadline } from './drained-answer.js';
 
 /**
  * The answer layer's input for one question, wired the same way for every channel: the app's retriever,
  * limits and logger, and not-covered questions logged as gaps for insights.
  */
 export function chatAnswerInput(
-  deps: Pick<AppDeps, 'retriever' | 'model' | 'config' | 'logger' | 'store'>,
+  deps: Pick<AppDeps, 'retriever' | 'model' | 'config' | 'logger' | 'store' | 'drain'>,
   request: {
     messages: ChatMessage[];
     requestId: string;
@@ -24,11 +31,25 @@ export function chatAnswerInput(
     llm: deps.config.llm,
     logger: deps.logger,
     requestId,
-    signal: request.signal,
+    // A shutdown's drain deadline stops the model call as a client's disconnect does.
+    signal: deps.drain ? AbortSignal.any([request.signal, deps.drain.deadline]) : request.signal,
     onNotCovered: (gap) => {
       deps.store.logGap({ ...gap, requestId }).catch((error: unknown) => {
         deps.logger.error('gap_log_failed', { requestId, error: String(error) });
       });
     },
   };
+}
+
+/**
+ * The answer layer's stream for one question, as every channel reads it: ended with a restart notice and a
+ * proper finish when a shutdown's drain time runs out before the answer does.
+ */
+export function answerChunks(
+  deps: Pick<AppDeps, 'drain'>,
+  input: ChatAnswerInput,
+): ReadableStream<ChatAnswerChunk> {
+  const stream = createChatAnswerStream(input);
+  if (!deps.drain) return stream;
+  return endOnDeadline(stream, deps.drain.deadline, detectLanguage(userTurns(input.messages).at(-1) ?? ''));
 }

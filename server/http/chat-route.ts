@@ -1,10 +1,10 @@
+import { createUIMessageStreamResponse } from 'ai';
 import { Hono } from 'hono';
 import { messageText } from '../answer/message-text.js';
-import { streamChatAnswer } from '../answer/stream-chat-answer.js';
 import type { AppDeps, AppEnv } from '../app.js';
 import { type ChatMessage, chatRequestSchema, MAX_MESSAGE_CHARS } from '../contract.js';
 import { AppError } from '../errors.js';
-import { chatAnswerInput } from './chat-answer-input.js';
+import { answerChunks, chatAnswerInput } from './chat-answer-input.js';
 import { checkConversationSize } from './conversation-limits.js';
 import { parseInput, readJsonBody } from './validate.js';
 
@@ -38,8 +38,11 @@ export function createChatRoutes(deps: AppDeps): Hono<AppEnv> {
       })),
     );
     checkQuestion(messages);
-    return streamChatAnswer(
-      chatAnswerInput(deps, { messages, requestId: c.get('requestId'), signal: c.req.raw.signal }),
-    );
+    const input = chatAnswerInput(deps, {
+      messages,
+      requestId: c.get('requestId'),
+      signal: c.req.raw.signal,
+    });
+    return createUIMessageStreamResponse({ stream: answerChunks(deps, input) });
   });
 }

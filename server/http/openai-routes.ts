@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { detectLanguage } from '../answer/detect-language.js';
 import { userTurns } from '../answer/message-text.js';
-import { createChatAnswerStream } from '../answer/stream-chat-answer.js';
 import type { AppDeps, AppEnv } from '../app.js';
 import {
   type ChatCompletionRequest,
@@ -15,7 +14,7 @@ import {
 } from '../contract.js';
 import { AppError } from '../errors.js';
 import { requireApiAccess } from './api-access.js';
-import { chatAnswerInput } from './chat-answer-input.js';
+import { answerChunks, chatAnswerInput } from './chat-answer-input.js';
 import {
   answerModeHeaders,
   type CompletionIdentity,
@@ -77,7 +76,7 @@ async function completeChat(c: Context<AppEnv>, deps: AppDeps, request: ChatComp
     signal: c.req.raw.signal,
     ...(model === 'aipm-guide-search' ? { model: null } : {}),
   });
-  const answer = followChatAnswer(createChatAnswerStream(input));
+  const answer = followChatAnswer(answerChunks(deps, input));
   const markdown = createCitedMarkdown({
     base: linkBase(deps.config.publicBaseUrl, c.req.url),
     language: detectLanguage(userTurns(messages).at(-1) ?? ''),

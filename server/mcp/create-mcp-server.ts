@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CallToolResult, McpServer } from '@modelcontextprotocol/server';
 import { detectLanguage } from '../answer/detect-language.js';
-import { createChatAnswerStream } from '../answer/stream-chat-answer.js';
 import type { AppDeps } from '../app.js';
 import {
   type AskOutput,
@@ -14,13 +13,16 @@ import {
   searchDocsInputSchema,
   searchDocsOutputSchema,
 } from '../contract.js';
-import { chatAnswerInput } from '../http/chat-answer-input.js';
+import { answerChunks, chatAnswerInput } from '../http/chat-answer-input.js';
 import { collectAnswer } from '../http/chat-completion-shape.js';
 import { citationTitle, createCitedMarkdown } from '../http/cited-markdown.js';
 import { sectionUrl } from '../http/deep-link.js';
 import { followChatAnswer } from '../http/follow-chat-answer.js';
 
-export type McpDeps = Pick<AppDeps, 'retriever' | 'model' | 'config' | 'logger' | 'store' | 'version'>;
+export type McpDeps = Pick<
+  AppDeps,
+  'retriever' | 'model' | 'config' | 'logger' | 'store' | 'version' | 'drain'
+>;
 
 const INSTRUCTIONS =
   'Answers questions about AI product-manager careers from a curated Markdown corpus. Use `ask` for a cited ' +
@@ -50,7 +52,7 @@ async function askQuestion(
 ): Promise<AskOutput> {
   const messages = [{ id: 'q', role: 'user' as const, parts: [{ type: 'text' as const, text: question }] }];
   const answer = followChatAnswer(
-    createChatAnswerStream(chatAnswerInput(deps, { messages, requestId: randomUUID(), signal })),
+    answerChunks(deps, chatAnswerInput(deps, { messages, requestId: randomUUID(), signal })),
   );
   const markdown = createCitedMarkdown({ base, language: detectLanguage(question) });
   await collectAnswer(answer, markdown);
