@@ -22,6 +22,15 @@ function readConfigOrExit() {
   }
 }
 
+/** The app's version from package.json: one level up from server/*.ts, two from the built dist/server/index.js. */
+function packageVersion(): string {
+  for (const relative of ['../package.json', '../../package.json']) {
+    const file = new URL(relative, import.meta.url);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
+
 /** Every secret the configuration holds: none of them may ever reach a log line. */
 function configuredSecrets(config: AppConfig): Array<string | null> {
   return [
@@ -37,9 +46,7 @@ function configuredSecrets(config: AppConfig): Array<string | null> {
 export async function assembleDeps(): Promise<AppDeps> {
   const config = readConfigOrExit();
   const logger = createLogger(config.logLevel, undefined, { secrets: configuredSecrets(config) });
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
+  const version = packageVersion();
   const retriever = await buildRetriever({ corpusDir: config.corpusDir, logger });
   const model = createChatModel(config.llm);
   // A store that cannot be opened leaves chat and search serving; feedback answers 503 until it can.
