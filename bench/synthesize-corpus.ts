@@ -1,4 +1,3 @@
-import type { Glossary } from '../server/retrieval/glossary.js';
 import type { SourceDocument } from '../server/retrieval/types.js';
 
 /** A small deterministic PRNG (mulberry32): the same corpus on every run, so runs compare. */
@@ -16,7 +15,7 @@ function pick<T>(items: T[], random: () => number): T {
   return items[Math.floor(random() * items.length)] as T;
 }
 
-/** A bullet of 3–8 words drawn from the corpus and glossary vocabulary: realistic term overlap. */
+/** A bullet of 3–8 words drawn from the corpus and the product vocabulary: realistic term overlap. */
 function randomBullet(vocabulary: string[], random: () => number): string {
   const length = 3 + Math.floor(random() * 6);
   return Array.from({ length }, () => pick(vocabulary, random)).join(random() < 0.5 ? '' : ' ');
@@ -39,13 +38,14 @@ function perturbLine(line: string, vocabulary: string[], random: () => number): 
  */
 export function synthesizeCorpus(options: {
   seed: SourceDocument[];
-  glossary: Glossary;
+  /** Extra words to mix in, e.g. the product vocabulary's terms. */
+  terms: string[];
   copies: number;
 }): SourceDocument[] {
-  const { seed, glossary, copies } = options;
+  const { seed, terms, copies } = options;
   const random = createRandom(20_260_101);
   const vocabulary = [
-    ...glossary.entries.flatMap((entry) => entry.terms),
+    ...terms,
     ...seed.flatMap((document) => document.text.match(/[\p{Script=Han}]{2,4}|[A-Za-z]{3,}/gu) ?? []),
   ];
   const documents: SourceDocument[] = [];

@@ -1,5 +1,6 @@
 /** The parts every entry builds from the environment: the HTTP server (index.ts) and MCP over stdio. */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createChatModel } from './answer/create-chat-model.js';
 import type { AppDeps } from './app.js';
 import { type AppConfig, ConfigError, loadConfig } from './config.js';
@@ -47,7 +48,11 @@ export async function assembleDeps(): Promise<AppDeps> {
   const config = readConfigOrExit();
   const logger = createLogger(config.logLevel, undefined, { secrets: configuredSecrets(config) });
   const version = packageVersion();
-  const retriever = await buildRetriever({ corpusDir: config.corpusDir, logger });
+  const retriever = await buildRetriever({
+    corpusDir: config.corpusDir,
+    logger,
+    snapshotDir: path.join(config.dataDir, 'index'),
+  });
   const model = createChatModel(config.llm);
   // A store that cannot be opened leaves chat and search serving; feedback answers 503 until it can.
   const store = await openFeedbackStore({ config, logger });

@@ -1,77 +1,182 @@
-import type { GlossaryMatcher, SynonymGroup } from './glossary.js';
-import { leftoverConcepts } from './leftover-concepts.js';
-import { matchGlossary, type TermMatch } from './match-glossary.js';
-import { demoteModifyingAspects } from './modifier-aspects.js';
+import type { Translator } from './cross-lingual.js';
+import type { RetrievalRules } from './rules.js';
 import {
-  BROADER_WEIGHT,
-  type ConceptAlternative,
-  type ConceptKind,
-  EXPANSION_WEIGHT,
-  KIND_WEIGHTS,
-  type QueryConcept,
-} from './query-concept.js';
-import { weighSubjectRole } from './question-subject.js';
-import { normalizeText } from './tokenizer.js';
+  commonness,
+  detectLanguage,
+  hanTokens,
+  hasHan,
+  isStopword,
+  normalize,
+  segmentHan,
+  splitPieces,
+  stem,
+  wordTokens,
+} from './text.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** One way to say a concept, as index tokens, and how much a match on it is worth. */
+export interface Alternative {
+  text: string;
+  tokens: string[];
+  weight: number;
+  source: 'typed' | 'synonym' | 'translation' | 'spelling' | 'related';
+}
+
+/** Something the question asks about: one word or term, with every way of saying it. */
+export interface Concept {
+  label: string;
+  alternatives: Alternative[];
+  /** Less for everyday words: `want` or `keep` rarely names what a question is about. */
+  weight: number;
+}
 
 export interface AnalyzedQuery {
-  concepts: QueryConcept[];
+  language: 'zh' | 'en';
+  concepts: Concept[];
 }
 
-/** A word generic in one sense and topical in another (`track`: a career track / to monitor) is never required. */
-function conceptKind(groups: SynonymGroup[]): ConceptKind {
-  const kinds = new Set(groups.map((group) => group.kind));
-  if (kinds.has('generic')) return kinds.size > 1 ? 'soft' : 'generic';
-  return kinds.has('topic') ? 'topic' : 'soft';
+/** What the analysis may consult: the corpus's tokens, the vocabulary and the dictionary. */
+export interface QueryResources {
+  vocabulary: Vocabulary;
+  translator: Translator;
+  holds(token: string): boolean;
+  /** Among spelling candidates, the one the corpus holds most often. */
+  frequency(token: string): number;
+  rules: RetrievalRules;
 }
 
+/** Past this, a question is a pasted document: the start says what is asked, and work stays bounded. */
+export const MAX_QUERY_CHARS = 600;
+/** More concepts than this add cost, not precision: a question names a handful of things. */
+export const MAX_CONCEPTS = 16;
 /**
- * A matched term as one concept: the words typed at weight 1, every synonym of its group(s) lower, and the
- * terms of wider groups it implies (银行 → 行业) lower still.
+ * A synonym is the same concept in other words; a dictionary translation is a guess among senses; a spelling
+ * fix is a guess about intent. Each counts less than what was typed, in that order of confidence.
  */
-function glossaryConcept(match: TermMatch): QueryConcept | undefined {
-  const { term } = match;
-  if (term.filler || term.groups.length === 0) return undefined;
-  const alternatives = new Map<string, ConceptAlternative>();
-  const add = (group: SynonymGroup, weightOf: (key: string) => number) => {
-    for (const synonym of group.terms) {
-      if (synonym.tokens.length === 0 || alternatives.has(synonym.text)) continue;
-      alternatives.set(synonym.text, {
-        term: synonym.text,
-        tokens: synonym.tokens,
-        weight: weightOf(synonym.key),
-      });
+export const WEIGHTS = { typed: 1, synonym: 0.9, spelling: 0.8, translation: 0.7, related: 0.6 } as const;
+/** How much an everyday word is discounted at the extreme (the most common word of its language). */
+export const EVERYDAY_DISCOUNT = 0.6;
+/** Everyday English words have too many dictionary senses for a translation to be a fair guess. */
+const MAX_TRANSLATED_COMMONNESS = 0.95;
+
+function conceptWeight(label: string, rules: RetrievalRules): number {
+  return rules.commonness ? 1 - EVERYDAY_DISCOUNT * commonness(label) : 1;
+}
+
+function alternative(text: string, tokens: string[], source: Alternative['source']): Alternative {
+  return { text, tokens: [...new Set(tokens)], weight: WEIGHTS[source], source };
+}
+
+function termConcept(term: string, names: readonly string[], resources: QueryResources): Concept {
+  const alternatives = [alternative(term, tokensOf(term), 'typed')];
+  if (resources.rules.vocabulary) {
+    for (const name of names) {
+      if (name === term) continue;
+      const tokens = tokensOf(name).filter(resources.holds);
+      if (tokens.length > 0) alternatives.push(alternative(name, tokensOf(name), 'synonym'));
     }
-  };
-  for (const group of term.groups) add(group, (key) => (key === term.key ? 1 : EXPANSION_WEIGHT));
-  for (const group of term.groups) for (const wider of group.broader) add(wider, () => BROADER_WEIGHT);
-  if (alternatives.size === 0) return undefined;
-  const kind = conceptKind(term.groups);
-  return {
-    label: term.groups.map((group) => group.id).join('|'),
-    kind,
-    source: 'glossary',
-    scope: term.scope,
-    technical: term.groups.every((group) => group.technical),
-    aspect: term.groups.some((group) => group.aspect),
-    track: term.groups.some((group) => group.track),
-    weight: KIND_WEIGHTS[kind],
-    alternatives: [...alternatives.values()],
-  };
+  }
+  return { label: term, alternatives, weight: conceptWeight(term, resources.rules) };
+}
+
+function tokensOf(text: string): string[] {
+  return splitPieces(normalize(text)).flatMap((piece) =>
+    piece.kind === 'han' ? hanTokens(piece.text) : wordTokens(piece.text),
+  );
+}
+
+/** ICU words of a Chinese run, with runs of single characters (评|测) joined back into one word. */
+function hanWords(run: string): string[] {
+  const words: string[] = [];
+  let single = '';
+  for (const word of segmentHan(run)) {
+    if ([...word].length === 1 && !isStopword(word)) {
+      single += word;
+      continue;
+    }
+    if (single) words.push(single);
+    single = '';
+    words.push(word);
+  }
+  if (single) words.push(single);
+  return words.filter((word) => !isStopword(word) && hanTokens(word).length > 0);
+}
+
+/** Edit-distance-1 spellings of a Latin word that the corpus holds, most frequent first. */
+function spellings(word: string, resources: QueryResources): string[] {
+  if (word.length < 4 || /\d/.test(word)) return [];
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const candidates = new Set<string>();
+  for (let index = 0; index <= word.length; index++) {
+    const head = word.slice(0, index);
+    const tail = word.slice(index);
+    if (tail) candidates.add(head + tail.slice(1));
+    if (tail.length > 1) candidates.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const letter of letters) {
+      candidates.add(head + letter + tail);
+      if (tail) candidates.add(head + letter + tail.slice(1));
+    }
+  }
+  candidates.delete(word);
+  return [...candidates]
+    .filter((candidate) => resources.holds(stem(candidate)))
+    .sort((left, right) => resources.frequency(stem(right)) - resources.frequency(stem(left)))
+    .slice(0, 1);
+}
+
+function wordConcept(word: string, resources: QueryResources): Concept | undefined {
+  const typed = hasHan(word) ? hanTokens(word) : wordTokens(word);
+  if (typed.length === 0) return undefined;
+  const alternatives = [alternative(word, typed, 'typed')];
+  const { rules, translator } = resources;
+  if (
+    !hasHan(word) &&
+    rules.spelling &&
+    !typed.some(resources.holds) &&
+    !resources.vocabulary.knowsWord(word)
+  ) {
+    for (const fixed of spellings(word, resources))
+      alternatives.push(alternative(fixed, wordTokens(fixed), 'spelling'));
+  }
+  if (rules.translation && (hasHan(word) || commonness(word) <= MAX_TRANSLATED_COMMONNESS)) {
+    const translations = hasHan(word)
+      ? translator.toEnglish(word).map((token): [string, string[]] => [token, [token]])
+      : translator.toChinese(word).map((han): [string, string[]] => [han, hanTokens(han)]);
+    for (const [text, tokens] of translations) alternatives.push(alternative(text, tokens, 'translation'));
+    // A Chinese word the corpus never uses may still name what it says in other words: the dictionary's
+    // words that share its one-word English sense.
+    if (hasHan(word) && !typed.some(resources.holds)) {
+      for (const related of translator.chineseSynonyms(word))
+        alternatives.push(alternative(related, hanTokens(related), 'related'));
+    }
+  }
+  return { label: word, alternatives, weight: conceptWeight(word, resources.rules) };
+}
+
+/** The question with vocabulary terms cut out, as the words left to analyse one by one. */
+function leftoverWords(normalized: string, spans: Array<{ start: number; end: number }>): string[] {
+  let rest = normalized;
+  for (const { start, end } of spans)
+    rest = `${rest.slice(0, start)}${' '.repeat(end - start)}${rest.slice(end)}`;
+  return splitPieces(rest).flatMap((piece) =>
+    piece.kind === 'han' ? hanWords(piece.text) : isStopword(piece.text) ? [] : [piece.text],
+  );
 }
 
 /**
- * Turns a question into concepts: glossary terms (with their synonyms in both languages, lower weight),
- * leftover topic words, domain-generic words (low weight) and soft hints; stopwords and filler dropped.
+ * Turns a question into concepts: vocabulary terms first (longest match, with every synonym in both
+ * languages), then each remaining word with its dictionary translations and, for an unknown Latin word, its
+ * likeliest spelling. Knows nothing about any particular document: only the corpus's tokens are consulted.
  */
-export function analyzeQuery(query: string, matcher: GlossaryMatcher): AnalyzedQuery {
-  const normalized = normalizeText(query);
-  const matches = matchGlossary(matcher, normalized);
-  const concepts = [
-    ...matches.flatMap((match) => glossaryConcept(match) ?? []),
-    ...leftoverConcepts(normalized, matches, matcher.generic),
-  ];
-  const unique = new Map<string, QueryConcept>();
-  for (const concept of concepts) if (!unique.has(concept.label)) unique.set(concept.label, concept);
-  const described = demoteModifyingAspects([...unique.values()], matches, normalized);
-  return { concepts: weighSubjectRole(described, matches, { matcher, normalized }) };
+export function analyzeQuery(question: string, resources: QueryResources): AnalyzedQuery {
+  const normalized = normalize(question.slice(0, MAX_QUERY_CHARS));
+  const matches = resources.rules.vocabulary ? resources.vocabulary.match(normalized) : [];
+  const concepts = new Map<string, Concept>();
+  for (const match of matches) concepts.set(match.term, termConcept(match.term, match.names, resources));
+  for (const word of leftoverWords(normalized, matches)) {
+    if (concepts.has(word) || concepts.size >= MAX_CONCEPTS * 2) continue;
+    const concept = wordConcept(word, resources);
+    if (concept) concepts.set(word, concept);
+  }
+  return { language: detectLanguage(normalized), concepts: [...concepts.values()].slice(0, MAX_CONCEPTS) };
 }

@@ -2,30 +2,33 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { createRetriever } from './create-retriever.js';
-import { type Glossary, loadGlossary } from './glossary.js';
 import { loadCorpus } from './load-corpus.js';
+import type { RetrievalRules } from './rules.js';
 import type { ExplainableRetriever } from './types.js';
+import { readGlossary, type TermGroup } from './vocabulary.js';
 
-/** The glossary file name looked up inside the corpus directory. */
+/** The optional glossary an operator puts beside their documents: `{ "groups": [["term", "术语"], …] }`. */
 export const GLOSSARY_FILE = 'glossary.json';
 
 export interface BuildRetrieverOptions {
   corpusDir: string;
   logger: Logger;
-  /** Defaults to `<corpusDir>/glossary.json`; without a glossary, English questions reach only English text. */
-  glossaryPath?: string;
+  /** For the eval's ablation only. */
+  rules?: Partial<RetrievalRules>;
+  /** Where index snapshots are kept (the server passes `<DATA_DIR>/index`); without it the index is always built. */
+  snapshotDir?: string;
 }
 
-const EMPTY_GLOSSARY: Glossary = { generic: [], filler: [], entries: [] };
-
-async function readGlossary(file: string, logger: Logger): Promise<Glossary> {
+async function corpusGlossary(corpusDir: string, logger: Logger): Promise<TermGroup[]> {
+  const file = path.join(corpusDir, GLOSSARY_FILE);
   try {
     await access(file);
   } catch {
-    logger.warn('glossary_missing', { file, note: 'searching without query expansion' });
-    return EMPTY_GLOSSARY;
+    return [];
   }
-  return loadGlossary(file);
+  const groups = await readGlossary(file);
+  logger.info('glossary_loaded', { file, groups: groups.length });
+  return groups;
 }
 
 /**
@@ -34,10 +37,15 @@ async function readGlossary(file: string, logger: Logger): Promise<Glossary> {
  */
 export async function buildRetriever(options: BuildRetrieverOptions): Promise<ExplainableRetriever> {
   const { corpusDir, logger } = options;
-  const glossaryPath = options.glossaryPath ?? path.join(corpusDir, GLOSSARY_FILE);
   const [documents, glossary] = await Promise.all([
     loadCorpus({ dir: corpusDir, logger }),
-    readGlossary(glossaryPath, logger),
+    corpusGlossary(corpusDir, logger),
   ]);
-  return createRetriever({ documents, glossary, logger });
+  return createRetriever({
+    documents,
+    glossary,
+    logger,
+    rules: options.rules,
+    snapshotDir: options.snapshotDir,
+  });
 }

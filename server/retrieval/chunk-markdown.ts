@@ -1,4 +1,4 @@
-import { findHeadings, type HeadingLine } from './markdown-headings.js';
+import { findHeadings, type HeadingLine } from './markdown.js';
 import type { Chunk, SourceDocument } from './types.js';
 
 /** Anchor of the text before a document's first heading. */

@@ -1,112 +1,162 @@
 import type { SearchResponse, SearchResult } from '../contract.js';
 import type { Logger } from '../logger.js';
+import { analyzeQuery, type QueryResources } from './analyze-query.js';
 import { chunkDocument, isEmptySection } from './chunk-markdown.js';
-import { createChunkProfiles } from './chunk-profiles.js';
-import { compileGlossary } from './compile-glossary.js';
-import { computeCorpusStats } from './corpus-stats.js';
-import type { Glossary } from './glossary.js';
-import { createHanTypoCorrector } from './han-typos.js';
-import { createOramaIndex } from './orama-index.js';
-import type { RankedChunk } from './rank-chunks.js';
-import { explainRanking, rankQuery, type SearchPipelineParts } from './search-pipeline.js';
+import { createTranslator } from './cross-lingual.js';
+import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
+import { judgeCoverage } from './judge-coverage.js';
+import { headingTopic } from './markdown.js';
+import { createOramaIndex, type OramaIndex } from './orama-index.js';
+import { ALL_RULES, type RetrievalRules } from './rules.js';
+import { conceptImportance, scoreSections } from './score-sections.js';
 import { createSectionIndex } from './section-view.js';
-import { createSpellingCorrector } from './spelling.js';
-import { stemWord, stopwords } from './tokenizer.js';
-import type { Chunk, ExplainableRetriever, SearchOptions, SourceDocument } from './types.js';
+import { detectLanguage, isGlueBigram, termSet } from './text.js';
+import type {
+  Chunk,
+  ExplainableRetriever,
+  SearchExplanation,
+  SearchOptions,
+  SourceDocument,
+} from './types.js';
+import { createVocabulary, domainGroups, type TermGroup } from './vocabulary.js';
 
 const DEFAULT_LIMIT = 5;
 
 export interface CreateRetrieverOptions {
   documents: SourceDocument[];
-  glossary: Glossary;
+  /** Term groups of the operator's corpus glossary, added to the vocabulary that ships with the product. */
+  glossary?: TermGroup[];
   logger: Logger;
+  /** For the eval's ablation only: the product runs with every rule on. */
+  rules?: Partial<RetrievalRules>;
+  /** Where index snapshots are kept; without it the index is always built. */
+  snapshotDir?: string;
 }
 
-function toResult({ chunk, score }: RankedChunk): SearchResult {
+async function openIndex(indexed: Chunk[], options: CreateRetrieverOptions, groups: TermGroup[]) {
+  const { snapshotDir, documents, logger } = options;
+  if (!snapshotDir) return { index: await createOramaIndex(indexed), snapshot: 'off' };
+  const key = snapshotKey(documents, groups);
+  const saved = await readSnapshot(snapshotDir, key, logger);
+  const index = await createOramaIndex(indexed, saved);
+  if (!saved) await writeSnapshot(snapshotDir, key, index.snapshot(), logger);
+  return { index, snapshot: saved ? 'loaded' : 'written' };
+}
+
+/** `guide.zh.md` is Chinese and `guide.en.md` English by name; otherwise the text's scripts decide. */
+export function documentLanguage(document: SourceDocument): 'zh' | 'en' {
+  const suffix = /\.(zh|en)(?:[-_][a-z]+)?$/i.exec(document.id)?.[1]?.toLowerCase();
+  return suffix === 'zh' || suffix === 'en' ? suffix : detectLanguage(document.text.slice(0, 20_000));
+}
+
+function holdsChinese(index: OramaIndex): (word: string) => boolean {
+  return (word) => {
+    const characters = [...word];
+    let pairs = 0;
+    for (let at = 0; at + 1 < characters.length; at++) {
+      const pair = `${characters[at]}${characters[at + 1]}`;
+      if (isGlueBigram(pair)) continue;
+      if (index.documentFrequency(pair) === 0) return false;
+      pairs += 1;
+    }
+    return pairs > 0;
+  };
+}
+
+function toResult(chunk: Chunk, score: number): SearchResult {
   const { id, docId, docTitle, headings, anchor, text } = chunk;
   return { id, docId, docTitle, headings, anchor, text, score: Math.round(score * 1e4) / 1e4 };
 }
 
-/** The Latin words query analysis understands, as typed and stemmed: what a typo is corrected towards. */
-function glossaryWords(glossary: Glossary): Set<string> {
-  const texts = [
-    ...glossary.entries.flatMap((entry) => entry.terms),
-    ...glossary.generic.flatMap((entry) => entry.terms),
-    ...glossary.filler,
-    ...(glossary.negation ?? []),
-    ...(glossary.persona ?? []),
-  ];
-  const words = new Set<string>(stopwords());
-  const latin =
-    texts
-      .join(' ')
-      .toLowerCase()
-      .match(/[a-z]+/g) ?? [];
-  for (const word of latin) words.add(word).add(stemWord(word));
-  return words;
-}
-
-async function createPipelineParts(input: {
-  chunks: Chunk[];
-  indexed: Chunk[];
-  glossary: Glossary;
-}): Promise<SearchPipelineParts> {
-  const stats = computeCorpusStats(input.indexed);
-  const matcher = compileGlossary(input.glossary);
-  const latin = createSpellingCorrector({
-    targets: glossaryWords(input.glossary),
-    alsoKnown: stats.documentFrequency.keys(),
-  });
-  const han = createHanTypoCorrector({ matcher, knows: (token) => stats.documentFrequency.has(token) });
-  return {
-    index: await createOramaIndex(input.indexed),
-    stats,
-    matcher,
-    speller: { ...latin, correct: (normalized) => han.correct(latin.correct(normalized)) },
-    fieldsOf: createChunkProfiles(input.chunks),
-  };
-}
-
-function limitOf(options: SearchOptions): number {
-  return Math.max(1, options.limit ?? DEFAULT_LIMIT);
-}
-
 /**
- * Chunks and indexes documents and returns the retriever: questions are spell-fixed (one-letter typos, see
- * spelling.ts; one-character Chinese typos of role names, see han-typos.ts) and analyzed into concepts;
- * Orama BM25 (exact terms, boosted headings) finds candidates, `rankCandidates` orders them by where the
- * question's concepts sit in the heading path, and `judgeCoverage` (thresholds in `ANSWERABILITY`) decides
- * whether the corpus covers the question. Empty heading-only sections are outline entries (`section(id)` finds them) but never search results.
+ * Chunks and indexes documents and returns the retriever. A question is analysed into concepts
+ * (analyze-query.ts), Orama scores sections per concept (score-sections.ts) and one coverage judgment decides
+ * whether the corpus answers it (judge-coverage.ts). Heading-only sections are outline entries that
+ * `section(id)` finds but search never returns.
  */
 export async function createRetriever(options: CreateRetrieverOptions): Promise<ExplainableRetriever> {
-  const { documents, glossary, logger } = options;
+  const { documents, logger } = options;
+  const rules = { ...ALL_RULES, ...options.rules };
   const started = performance.now();
   const chunks = documents.flatMap((document) => chunkDocument(document));
   const indexed = chunks.filter((chunk) => !isEmptySection(chunk));
-  const parts = await createPipelineParts({ chunks, indexed, glossary });
+  const groups = [...domainGroups(), ...(options.glossary ?? [])];
+  const { index, snapshot } = await openIndex(indexed, options, groups);
+  const holds = (token: string) => index.documentFrequency(token) > 0;
+  const languageOf = new Map(documents.map((document) => [document.id, documentLanguage(document)]));
+  const languages = indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
+  const headingTokens = indexed.map((chunk) => termSet(headingTopic(chunk.headings.at(-1) ?? '')));
+  const resources: QueryResources = {
+    vocabulary: createVocabulary(groups),
+    translator: createTranslator(holds, holdsChinese(index)),
+    holds,
+    frequency: (token) => index.documentFrequency(token),
+    rules,
+  };
   const sections = createSectionIndex(documents, chunks);
   logger.info('retrieval_indexed', {
     documents: documents.length,
     chunks: chunks.length,
     indexed: indexed.length,
-    glossaryEntries: glossary.entries.length,
+    vocabularyTerms: resources.vocabulary.size,
+    snapshot,
     ms: Math.round(performance.now() - started),
   });
+
+  function rank(query: string) {
+    const analyzed = analyzeQuery(query, resources);
+    const importance = analyzed.concepts.map((concept) => conceptImportance(concept, index));
+    const ranked = scoreSections(analyzed, importance, {
+      index,
+      languages,
+      headingTokens: (position) => headingTokens[position] ?? new Set(),
+      rules,
+    });
+    return {
+      analyzed,
+      importance,
+      ranked,
+      judgment: judgeCoverage(
+        ranked,
+        importance,
+        analyzed.concepts.map((concept) => concept.weight),
+      ),
+    };
+  }
+
   return {
     stats: { docs: documents.length, chunks: chunks.length },
     section: sections.section,
     async search(query: string, searchOptions: SearchOptions = {}): Promise<SearchResponse> {
       const startedAt = performance.now();
-      const { ranked, judgement } = rankQuery(query, parts);
-      const results = ranked.slice(0, limitOf(searchOptions)).map(toResult);
+      const { ranked, judgment } = rank(query);
+      const limit = Math.max(1, searchOptions.limit ?? DEFAULT_LIMIT);
+      const results = ranked.slice(0, limit).flatMap(({ position, score }) => {
+        const chunk = indexed[position];
+        return chunk ? [toResult(chunk, score)] : [];
+      });
       const tookMs = Math.round((performance.now() - startedAt) * 100) / 100;
-      return { query, answerable: judgement.answerable, results, tookMs };
+      return { query, answerable: judgment.answerable && results.length > 0, results, tookMs };
     },
-    explain: (query, searchOptions = {}) =>
-      explainRanking(rankQuery(query, parts), {
-        limit: limitOf(searchOptions),
-        stats: parts.stats,
-        knowsDomain: parts.matcher.knowsDomain,
-      }),
+    explain(query: string, searchOptions: SearchOptions = {}): SearchExplanation {
+      const { analyzed, importance, ranked, judgment } = rank(query);
+      return {
+        language: analyzed.language,
+        concepts: analyzed.concepts.map((concept, at) => ({
+          label: concept.label,
+          importance: Math.round((importance[at] ?? 0) * 100) / 100,
+          alternatives: concept.alternatives.map(({ text, source, weight }) => ({ text, source, weight })),
+        })),
+        held: judgment.held,
+        strongest: judgment.strongest,
+        unseen: judgment.unseen,
+        answerable: judgment.answerable,
+        ranked: ranked.slice(0, searchOptions.limit ?? DEFAULT_LIMIT).map((section) => ({
+          id: indexed[section.position]?.id ?? '',
+          score: Math.round(section.score * 1e4) / 1e4,
+          held: [...section.held].map((at) => analyzed.concepts[at]?.label ?? ''),
+        })),
+      };
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
-import { findHeadings } from './markdown-headings.js';
+import { findHeadings } from './markdown.js';
 import type { SourceDocument } from './types.js';
 
 /** Files above this size are skipped: the corpus is curated prose, a bigger file is a mistake (a dump). */

@@ -1,72 +1,176 @@
-import { count, create, insertMultiple, type Tokenizer } from '@orama/orama';
+import { count, create, insertMultiple, load, type RawData, save, type Tokenizer } from '@orama/orama';
 import { internalDocumentIDStore } from '@orama/orama/components';
-import { chunkBody } from './chunk-profiles.js';
-import { headingTopic } from './markdown-headings.js';
-import { createTokenizer } from './tokenizer.js';
+import { headingTopic } from './markdown.js';
+import { createTokenizer, tokenize } from './text.js';
 import type { Chunk } from './types.js';
 
-const SCHEMA = { heading: 'string', context: 'string', body: 'string' } as const;
+const SCHEMA = { title: 'string', parents: 'string', doc: 'string', body: 'string' } as const;
 const PROPERTIES = Object.keys(SCHEMA);
-/** A chunk's own heading says most about it; parent headings carry the role a tiny subsection belongs to. */
-const BOOST = { heading: 2, context: 1, body: 1 };
+/**
+ * A section's own heading names its topic; parent headings give its context (the role a short subsection
+ * belongs to); the document title is shared by all its sections and so says least about any one.
+ */
+export const FIELD_BOOSTS = { title: 3, parents: 1.5, doc: 0.5, body: 1 };
 const BM25 = { k: 1.2, b: 0.75, d: 0.5 };
 const INSERT_BATCH = 500;
-/** Query tokens are prepared by `analyzeQuery`; Orama must take them as they are. */
+/** Query tokens arrive prepared by the query analysis: Orama must take them as they are. */
 const PREPARED_TOKENS: Tokenizer = {
-  language: 'mandarin',
+  language: 'english',
   normalizationCache: new Map(),
   tokenize: (raw) => raw.split('\n'),
 };
 
-/** First-stage retrieval over an Orama database. */
+export type Field = keyof typeof SCHEMA;
+export const FIELDS = PROPERTIES as Field[];
+
+/** A section's fields as token counts: what the second pass scores. */
+export type FieldTerms = Record<Field, Map<string, number>>;
+
+/** First-stage retrieval over Orama, plus the corpus statistics the second pass needs. */
 export interface OramaIndex {
-  /** Chunks holding any of the tokens (exact terms), best BM25 first. */
-  candidates(tokens: string[], limit: number): Array<{ chunk: Chunk; bm25: number }>;
+  /** BM25 (boosted fields) of every section holding any of the tokens, by position in `chunks`. */
+  score(tokens: string[]): Map<number, number>;
+  /** How many sections hold a token. */
+  documentFrequency(token: string): number;
+  /** A section's field token counts (computed on demand, a bounded number kept). */
+  fieldTerms(position: number): FieldTerms;
+  /** Each field's token count in a section, and the mean over sections. */
+  fieldLength(position: number, field: Field): number;
+  averageLength(field: Field): number;
+  readonly size: number;
+  /** The built index as plain data, for `createOramaIndex(chunks, snapshot)` in a later start. */
+  snapshot(): IndexSnapshot;
+}
+
+const FIELD_CACHE_SIZE = 4096;
+
+function countTerms(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/** The text a section adds under its heading line, without link targets (URLs are not its words). */
+export function sectionBody(chunk: Chunk): string {
+  const body =
+    chunk.depth === 0 ? chunk.text : chunk.text.slice(chunk.text.indexOf('\n') + 1 || chunk.text.length);
+  return body.replace(/\]\([^)]*\)/g, ']');
+}
+
+function rowOf(chunk: Chunk) {
+  const own = chunk.headings.at(-1);
+  const parents = chunk.headings.slice(0, -1).filter((heading) => heading !== chunk.docTitle);
+  return {
+    id: chunk.id,
+    title: own && own !== chunk.docTitle ? headingTopic(own) : '',
+    parents: parents.map(headingTopic).join('\n'),
+    doc: chunk.docTitle,
+    body: sectionBody(chunk),
+  };
+}
+
+/** What a built index holds, as plain JSON: Orama's own `save`, plus the statistics the second pass reads. */
+export interface IndexSnapshot {
+  orama: RawData;
+  frequencies: Array<[string, number]>;
+  lengths: Record<Field, number[]>;
+}
+
+function createDatabase() {
+  // Sorting is never used (results are ranked by score): disabling it saves a large share of the heap.
+  return create({ schema: SCHEMA, components: { tokenizer: createTokenizer() }, sort: { enabled: false } });
+}
+
+async function buildData(chunks: Chunk[]) {
+  const db = createDatabase();
+  const frequencies = new Map<string, number>();
+  const lengths = Object.fromEntries(
+    FIELDS.map((field) => [field, new Array<number>(chunks.length).fill(0)]),
+  ) as Record<Field, number[]>;
+  const rows = chunks.map((chunk, position) => {
+    const row = rowOf(chunk);
+    const seen = new Set<string>();
+    for (const field of FIELDS) {
+      const tokens = tokenize(row[field]);
+      lengths[field][position] = tokens.length;
+      for (const token of tokens) seen.add(token);
+    }
+    for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
+    return row;
+  });
+  await insertMultiple(db, rows, INSERT_BATCH);
+  // The stored documents are never read back (sections come from `chunks`): keep ids only.
+  const stored = db.data.docs as unknown as { docs: Record<string, { id: string } | undefined> };
+  for (const key of Object.keys(stored.docs)) stored.docs[key] = { id: stored.docs[key]?.id ?? '' };
+  return { db, frequencies, lengths };
+}
+
+function restoreData(snapshot: IndexSnapshot) {
+  const db = createDatabase();
+  load(db, snapshot.orama);
+  return { db, frequencies: new Map(snapshot.frequencies), lengths: snapshot.lengths };
 }
 
 /**
- * Indexes chunks in Orama with the Chinese/English tokenizer: own heading, parent headings (so a
- * three-bullet `需求量` section still carries its role name) and body as separate boosted fields.
- * Searches go through the index component with `exact` terms: Orama's public `search` either expands
- * every term as a prefix or, with `exact`, filters by a case-sensitive regex that never matches Chinese.
+ * Indexes sections in Orama with the Chinese/English tokenizer, or restores a snapshot of the same sections
+ * made by `snapshot()`. Searches go through the index component with exact terms: Orama's public `search`
+ * either expands each term as a prefix or, with `exact`, filters by a case-sensitive regex that never matches
+ * Chinese.
  */
-export async function createOramaIndex(chunks: Chunk[]): Promise<OramaIndex> {
-  const db = create({ schema: SCHEMA, components: { tokenizer: createTokenizer() } });
-  const rows = chunks.map((chunk) => ({
-    id: chunk.id,
-    heading: headingTopic(chunk.headings.at(-1) ?? chunk.docTitle),
-    context:
-      chunk.headings.length > 0 ? chunk.headings.slice(0, -1).map(headingTopic).join('\n') : chunk.docTitle,
-    body: chunkBody(chunk),
-  }));
-  await insertMultiple(db, rows, INSERT_BATCH);
-  const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
+export async function createOramaIndex(chunks: Chunk[], saved?: IndexSnapshot): Promise<OramaIndex> {
+  const { db, frequencies, lengths } = saved ? restoreData(saved) : await buildData(chunks);
+  const averages = Object.fromEntries(
+    FIELDS.map((field) => [
+      field,
+      Math.max(1, lengths[field].reduce((sum, value) => sum + value, 0) / Math.max(1, chunks.length)),
+    ]),
+  ) as Record<Field, number>;
+  const cache = new Map<number, FieldTerms>();
+  const positions = new Map(chunks.map((chunk, index) => [chunk.id, index]));
+  const total = count(db);
   return {
-    candidates(tokens, limit) {
-      if (tokens.length === 0 || chunks.length === 0) return [];
-      const term = tokens.join('\n');
+    size: chunks.length,
+    snapshot: () => ({ orama: save(db), frequencies: [...frequencies], lengths }),
+    documentFrequency: (token) => frequencies.get(token) ?? 0,
+    fieldLength: (position, field) => lengths[field][position] ?? 0,
+    averageLength: (field) => averages[field],
+    fieldTerms(position) {
+      const cached = cache.get(position);
+      if (cached) return cached;
+      const chunk = chunks[position];
+      const row = chunk ? rowOf(chunk) : { title: '', parents: '', doc: '', body: '' };
+      const terms = Object.fromEntries(FIELDS.map((field) => [field, countTerms(row[field])])) as FieldTerms;
+      if (cache.size >= FIELD_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
+      cache.set(position, terms);
+      return terms;
+    },
+    score(tokens) {
+      const scores = new Map<number, number>();
+      const known = tokens.filter((token) => frequencies.has(token));
+      if (known.length === 0) return scores;
       const hits = db.index.search(
         db.data.index,
-        term,
+        known.join('\n'),
         PREPARED_TOKENS,
         undefined,
         PROPERTIES,
         true,
         0,
-        BOOST,
+        FIELD_BOOSTS,
         BM25,
-        count(db),
+        total,
         undefined,
         1,
       );
-      return hits.slice(0, limit).flatMap(([internalId, bm25]) => {
+      for (const [internalId, bm25] of hits) {
         const id = internalDocumentIDStore.getDocumentIdFromInternalId(
           db.internalDocumentIDStore,
           internalId,
         );
-        const chunk = byId.get(id);
-        return chunk ? [{ chunk, bm25 }] : [];
-      });
+        const position = positions.get(id);
+        if (position !== undefined) scores.set(position, bm25);
+      }
+      return scores;
     },
   };
 }

@@ -42,23 +42,25 @@ export interface Retriever {
   section(id: string): SectionResponse | undefined;
 }
 
-/** Why a search ranked what it did: for the eval's miss reports and threshold calibration. */
+/** Why a search ranked what it did: for the eval's miss reports and the coverage calibration. */
 export interface SearchExplanation {
-  /** Each query concept, how many synonyms it searched, and its best credit among the top 3 results. */
+  language: 'zh' | 'en';
+  /** Each concept of the question, its importance (idf) and every way it was searched. */
   concepts: Array<{
     label: string;
-    kind: 'topic' | 'generic' | 'soft';
-    alternatives: number;
-    credit: number;
+    importance: number;
+    alternatives: Array<{
+      text: string;
+      source: 'typed' | 'synonym' | 'translation' | 'spelling' | 'related';
+      weight: number;
+    }>;
   }>;
-  searchTokens: string[];
-  /** Credit share of the question's topic concepts held by the top 3 results (see judge-coverage.ts). */
-  coverage: number;
-  /** What ties the question to the domain (see judge-coverage.ts). */
-  anchor: 'domain' | 'profession' | 'none';
-  matchedConcepts: number;
+  /** Coverage features (see judge-coverage.ts). */
+  held: number;
+  strongest: number;
+  unseen: number;
   answerable: boolean;
-  ranked: Array<{ id: string; score: number; coverage: number }>;
+  ranked: Array<{ id: string; score: number; held: string[] }>;
 }
 
 /** The retriever this module builds: the `Retriever` contract plus `explain` for tools. */

@@ -1,26 +1,31 @@
 /**
- * `npm run eval [-- --set path/to/set.jsonl]`: builds the retriever from corpus/, asks every question,
- * prints R@1/R@3/R@5/MRR per language, off-topic accuracy and the search-mode answer metrics, plus an
- * LLM-judged faithfulness score when OPENAI_API_KEY is set (not gated); writes reports/eval(-<set>).json + .md;
- * exits 1 when a gate of EVAL_THRESHOLDS fails.
+ * `npm run eval [-- --split blind|dev] [--suite NAME] [--ablate] [--calibrate]`: asks every suite's questions
+ * in search mode (blind split first), prints R@1/R@3/MRR per suite and per direction (question language →
+ * document language), off-topic and "not covered" rates and the search-mode answer checks; writes
+ * reports/eval.{json,md}; exits 1 when a gate of EVAL_GATES fails. `--ablate` switches each retrieval rule off
+ * in turn; `--calibrate` fits the coverage thresholds on the dev split.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createChatModel } from '../../server/answer/create-chat-model.js';
 import { buildExtractiveAnswer } from '../../server/answer/extractive-answer.js';
 import { loadConfig } from '../../server/config.js';
-import { createLogger } from '../../server/logger.js';
-import { buildRetriever } from '../../server/retrieval/build-retriever.js';
-import type { Retriever } from '../../server/retrieval/types.js';
-import { type EvalReport, gateFailures, renderMarkdown, retrievalMisses } from './eval-report.js';
+import type { ExplainableRetriever } from '../../server/retrieval/types.js';
+import { printAblation, printCalibration } from './ablate-rules.js';
+import {
+  type EvalReport,
+  gateFailures,
+  renderMarkdown,
+  retrievalMisses,
+  type SuiteReport,
+} from './eval-report.js';
 import { type EvalItem, loadEvalSet } from './eval-set.js';
-import { EVAL_THRESHOLDS } from './eval-thresholds.js';
+import { EVAL_GATES } from './eval-thresholds.js';
 import { type FaithfulnessMetrics, scoreFaithfulness } from './judge-faithfulness.js';
 import { type AnsweredRun, scoreAnswers } from './score-answers.js';
 import { type LocateSection, outcomeOf, scoreRetrieval } from './score-retrieval.js';
+import { root, SUITES, type Suite, suiteRetriever } from './suites.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_PER_QUESTION = 5;
 
 function argument(name: string): string | undefined {
@@ -41,7 +46,7 @@ function assertExpectedIdsExist(items: EvalItem[], locate: LocateSection): void 
   if (unknown.length > 0) throw new Error(`Unknown expected section ids:\n${unknown.join('\n')}`);
 }
 
-async function answerAll(items: EvalItem[], retriever: Retriever): Promise<AnsweredRun[]> {
+async function answerAll(items: EvalItem[], retriever: ExplainableRetriever): Promise<AnsweredRun[]> {
   const runs: AnsweredRun[] = [];
   for (const item of items) {
     const response = await retriever.search(item.question, { limit: RESULTS_PER_QUESTION });
@@ -55,56 +60,69 @@ async function answerAll(items: EvalItem[], retriever: Retriever): Promise<Answe
   return runs;
 }
 
-/** LLM-judged faithfulness when a model is configured; null (skipped) otherwise. */
-async function judgeWhenConfigured(runs: AnsweredRun[]): Promise<FaithfulnessMetrics | null> {
-  const model = createChatModel(loadConfig().llm);
-  if (!model) return null;
-  process.stdout.write(`faithfulness: judging answers with ${model.id}…\n`);
-  return scoreFaithfulness({ model: model.languageModel, runs });
-}
-
-async function writeReport(setFile: string, report: EvalReport): Promise<string> {
-  const base = path.basename(setFile, '.jsonl');
-  const name = base === 'golden' ? 'eval' : `eval-${base}`;
-  await mkdir(path.join(root, 'reports'), { recursive: true });
-  await writeFile(path.join(root, 'reports', `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  const markdown = renderMarkdown(report);
-  await writeFile(path.join(root, 'reports', `${name}.md`), markdown);
-  return markdown;
-}
-
-async function main(): Promise<void> {
-  const setFile = path.resolve(argument('--set') ?? path.join(root, 'tests/eval/golden.jsonl'));
-  const items = await loadEvalSet(setFile);
-  const retriever = await buildRetriever({
-    corpusDir: path.join(root, 'corpus'),
-    logger: createLogger('warn'),
-  });
+async function runSuite(suite: Suite): Promise<{ report: SuiteReport; runs: AnsweredRun[] }> {
+  const items = await loadEvalSet(path.join(root, suite.set));
+  const retriever = await suiteRetriever(suite);
   const locate: LocateSection = (id) => retriever.section(id);
   assertExpectedIdsExist(items, locate);
   const runs = await answerAll(items, retriever);
   const outcomes = runs.map(({ item, response }) => outcomeOf(item, response, locate));
-  const retrieval = scoreRetrieval(outcomes);
-  const answers = scoreAnswers(runs, locate);
   const took = runs.map((run) => run.response.tookMs);
-  const report: EvalReport = {
-    set: path.relative(root, setFile),
-    generatedAt: new Date().toISOString(),
-    thresholds: EVAL_THRESHOLDS,
-    retrieval,
-    answers,
-    faithfulness: await judgeWhenConfigured(runs),
+  const partial = {
+    split: suite.split,
+    name: suite.name,
+    set: suite.set,
+    corpora: suite.corpora,
+    retrieval: scoreRetrieval(outcomes),
+    answers: scoreAnswers(runs, locate),
     latencyMs: { p50: percentile(took, 0.5), p95: percentile(took, 0.95) },
     misses: retrievalMisses(outcomes),
-    failures: gateFailures(retrieval, answers),
   };
-  process.stdout.write(await writeReport(setFile, report));
-  if (answers.misses.length > 0) {
-    process.stdout.write(
-      `\nAnswer misses:\n${answers.misses.map((miss) => `- ${miss.id}: ${miss.problem}`).join('\n')}\n`,
-    );
+  return {
+    report: { ...partial, failures: gateFailures(partial, EVAL_GATES[`${suite.split}: ${suite.name}`]) },
+    runs,
+  };
+}
+
+/** LLM-judged faithfulness of the dev split's answers when a model is configured; null otherwise. */
+async function judgeWhenConfigured(runs: AnsweredRun[]): Promise<FaithfulnessMetrics | null> {
+  const model = createChatModel(loadConfig().llm);
+  if (!model || runs.length === 0) return null;
+  process.stdout.write(`faithfulness: judging answers with ${model.id}…\n`);
+  return scoreFaithfulness({ model: model.languageModel, runs });
+}
+
+function selectedSuites(): Suite[] {
+  const split = argument('--split');
+  const name = argument('--suite');
+  return SUITES.filter((suite) => (!split || suite.split === split) && (!name || suite.name === name));
+}
+
+async function main(): Promise<void> {
+  const suites = selectedSuites();
+  if (process.argv.includes('--ablate')) return printAblation(suites);
+  if (process.argv.includes('--calibrate'))
+    return printCalibration(suites.filter((suite) => suite.split === 'dev'));
+  const reports: SuiteReport[] = [];
+  const devRuns: AnsweredRun[] = [];
+  for (const suite of suites) {
+    const { report, runs } = await runSuite(suite);
+    reports.push(report);
+    if (suite.split === 'dev') devRuns.push(...runs);
   }
-  process.exitCode = report.failures.length === 0 ? 0 : 1;
+  const report: EvalReport = {
+    generatedAt: new Date().toISOString(),
+    suites: reports,
+    faithfulness: await judgeWhenConfigured(devRuns),
+  };
+  await mkdir(path.join(root, 'reports'), { recursive: true });
+  await writeFile(path.join(root, 'reports', 'eval.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const markdown = renderMarkdown(report);
+  await writeFile(path.join(root, 'reports', 'eval.md'), markdown);
+  process.stdout.write(
+    process.argv.includes('--misses') ? markdown : (markdown.split('\n#### misses')[0] ?? markdown),
+  );
+  process.exitCode = reports.every((suite) => suite.failures.length === 0) ? 0 : 1;
 }
 
 await main();

@@ -31,6 +31,10 @@ export interface LanguageMetrics {
 
 export interface RetrievalMetrics {
   byLanguage: Record<EvalLanguage, LanguageMetrics>;
+  /** Question language → document language (`en→zh`: an English question about a Chinese document). */
+  byDirection: Record<string, LanguageMetrics>;
+  /** Every on-topic question together. */
+  overall: LanguageMetrics;
   offTopic: { questions: number; correct: number; accuracy: number };
   /** Share of on-topic questions judged "not covered", all languages. */
   falseNotCoveredRate: number;
@@ -84,7 +88,23 @@ function languageMetrics(outcomes: RetrievalOutcome[]): LanguageMetrics {
   };
 }
 
-/** Recall@1/3/5 and MRR per language, off-topic accuracy and the false "not covered" rate. */
+/** `zh` or `en` from a section id's document (`guide.zh#…`); `?` when the name does not say. */
+export function documentLanguageOf(id: string): string {
+  return /\.(zh|en)#/.exec(id)?.[1] ?? '?';
+}
+
+function byDirection(onTopic: RetrievalOutcome[]): Record<string, LanguageMetrics> {
+  const groups = new Map<string, RetrievalOutcome[]>();
+  for (const outcome of onTopic) {
+    const direction = `${outcome.item.lang}→${documentLanguageOf(outcome.item.expected[0] ?? '')}`;
+    groups.set(direction, [...(groups.get(direction) ?? []), outcome]);
+  }
+  return Object.fromEntries(
+    [...groups].sort().map(([direction, group]) => [direction, languageMetrics(group)]),
+  );
+}
+
+/** Recall@1/3/5 and MRR per language and direction, off-topic accuracy and the false "not covered" rate. */
 export function scoreRetrieval(outcomes: RetrievalOutcome[]): RetrievalMetrics {
   const onTopic = outcomes.filter((outcome) => !outcome.item.offTopic);
   const offTopic = outcomes.filter((outcome) => outcome.item.offTopic);
@@ -95,6 +115,8 @@ export function scoreRetrieval(outcomes: RetrievalOutcome[]): RetrievalMetrics {
       zh: languageMetrics(onTopic.filter((outcome) => outcome.item.lang === 'zh')),
       en: languageMetrics(onTopic.filter((outcome) => outcome.item.lang === 'en')),
     },
+    byDirection: byDirection(onTopic),
+    overall: languageMetrics(onTopic),
     offTopic: { questions: offTopic.length, correct, accuracy: share(correct, offTopic.length) },
     falseNotCoveredRate: share(falseNotCovered, onTopic.length),
   };

@@ -1,74 +1,71 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../../../server/logger.js';
 import { chunkDocument, isEmptySection, slugifyHeading } from '../../../server/retrieval/chunk-markdown.js';
+import { loadCorpus } from '../../../server/retrieval/load-corpus.js';
 import type { SourceDocument } from '../../../server/retrieval/types.js';
-
-const corpusText = readFileSync(new URL('../../../corpus/ai-pm-roles.zh.md', import.meta.url), 'utf8');
-const roles: SourceDocument = {
-  id: 'ai-pm-roles.zh',
-  title: 'AI 产品经理',
-  path: 'ai-pm-roles.zh.md',
-  text: corpusText,
-};
+import { CORPUS_DIR } from '../support/corpus-retrieval.js';
+import { ORCHARD_DOC, TEA_DOC } from './fixtures/synthetic-corpus.js';
 
 function doc(text: string, id = 'notes'): SourceDocument {
   return { id, title: id, path: `${id}.md`, text };
 }
 
-describe('chunkDocument on the founding corpus', () => {
-  const chunks = chunkDocument(roles);
+describe('chunkDocument on a guide with repeated sub-headings', () => {
+  const chunks = chunkDocument(ORCHARD_DOC);
 
   it('cites exact text: every chunk is the document slice between its offsets', () => {
-    for (const chunk of chunks) expect(roles.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    for (const chunk of chunks) expect(ORCHARD_DOC.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
   });
 
   it('gives the same ids on every run, unique within the document', () => {
-    const again = chunkDocument({ ...roles });
+    const again = chunkDocument({ ...ORCHARD_DOC });
     expect(again.map((chunk) => chunk.id)).toEqual(chunks.map((chunk) => chunk.id));
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(chunks.length);
   });
 
-  it('makes the three-bullet 需求量 of the Model PM its own chunk, carrying the role in its heading path', () => {
-    const demand = chunks.find((chunk) => chunk.id === 'ai-pm-roles.zh#需求量');
-    expect(demand?.headings).toEqual([
-      'AI 产品经理做什么？他们和模型的关系是什么？',
-      '一、AI 产品经理的主要分类（业内常见 5 类）',
-      '1. 模型型 / 算法产品经理（Model PM）',
-      '需求量',
-    ]);
-    expect(demand?.depth).toBe(4);
-    expect(demand?.text).toBe(
-      '#### 需求量\n\n* 中等偏低\n* 主要集中在大模型公司、算法驱动型团队\n* 门槛较高，非科班背景进入成本较高',
-    );
+  it('makes each sub-section its own chunk, carrying its parents in its heading path', () => {
+    const pearSoil = chunks.find((chunk) => chunk.id === 'orchard.en#soil-2');
+    expect(pearSoil).toMatchObject({ headings: ['Keeping a Home Orchard', 'Pear Trees', 'Soil'], depth: 3 });
+    expect(pearSoil?.text.startsWith('### Soil\n\nPears tolerate')).toBe(true);
+    expect(pearSoil?.text).not.toContain('Pruning');
   });
 
-  it('numbers repeated headings -2, -3 … so each role keeps its own 定义', () => {
-    const definitions = chunks
-      .filter((chunk) => chunk.headings.at(-1) === '定义')
+  it('numbers repeated headings -2, -3 … so each variety keeps its own', () => {
+    const anchors = chunkDocument(TEA_DOC)
+      .filter((chunk) => chunk.headings.at(-1) === '采摘')
       .map((chunk) => chunk.anchor);
-    expect(definitions).toEqual(['定义', '定义-2', '定义-3', '定义-4', '定义-5']);
-    const third = chunks.find((chunk) => chunk.anchor === '定义-3');
-    expect(third?.headings[2]).toBe('3. AI 应用产品经理（Application PM）');
-  });
-
-  it('keeps the comparison table whole in one chunk', () => {
-    const versus = chunks.find((chunk) => chunk.headings.at(-1) === '二、AI 产品经理 vs 传统产品经理');
-    expect(versus?.text).toContain('| 维度     | 传统 PM      | AI PM           |');
-    expect(versus?.text).toContain('| 核心交付物  | PRD 中的静态逻辑 | 评测集、数据标注标准、反馈闭环 |');
+    expect(anchors).toEqual(['采摘', '采摘-2']);
   });
 
   it('keeps heading-only sections as outline entries and flags them empty', () => {
-    const role = chunks.find((chunk) => chunk.headings.at(-1) === '1. 模型型 / 算法产品经理（Model PM）');
-    expect(role && isEmptySection(role)).toBe(true);
-    const application = chunks.find(
-      (chunk) => chunk.headings.at(-1) === '3. AI 应用产品经理（Application PM）',
-    );
-    expect(application && isEmptySection(application)).toBe(false);
+    const apples = chunks.find((chunk) => chunk.headings.at(-1) === 'Apple Trees');
+    expect(apples && isEmptySection(apples)).toBe(true);
+    const pests = chunks.find((chunk) => chunk.headings.at(-1) === 'Pests and Diseases');
+    expect(pests && isEmptySection(pests)).toBe(false);
+  });
+
+  it('keeps a table whole in one chunk', () => {
+    const table = '| Fruit | Month |\n| ----- | ----- |\n| Pear  | Sep   |\n| Apple | Oct   |';
+    const [calendar] = chunkDocument(doc(`## Picking calendar\n\n${table}\n\n## Notes\n\nx`));
+    expect(calendar?.text).toContain(table);
   });
 
   it('drops trailing --- separators from a section', () => {
-    const growthDemand = chunks.find((chunk) => chunk.anchor === '需求量-5');
-    expect(growthDemand?.text.endsWith('在产品进入成熟阶段后尤为关键')).toBe(true);
+    const [first] = chunkDocument(doc('## Mulch\n\nSpread it thin.\n\n---\n\n## Water\n\nDeeply, rarely.'));
+    expect(first?.text).toBe('## Mulch\n\nSpread it thin.');
+  });
+});
+
+describe('chunkDocument on the real corpus', () => {
+  it('cites exact text and gives unique ids in every document', async () => {
+    const documents = await loadCorpus({ dir: CORPUS_DIR, logger: createMemoryLogger() });
+    expect(documents.length).toBeGreaterThan(0);
+    for (const document of documents) {
+      const chunks = chunkDocument(document);
+      expect(chunks.length, document.id).toBeGreaterThan(0);
+      expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(chunks.length);
+      for (const chunk of chunks) expect(document.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    }
   });
 });
 
@@ -103,9 +100,9 @@ describe('chunkDocument on unusual Markdown', () => {
 
 describe('slugifyHeading', () => {
   it('keeps CJK, lowercases Latin, drops punctuation and turns spaces into -', () => {
-    expect(slugifyHeading('1. 模型型 / 算法产品经理（Model PM）')).toBe('1-模型型--算法产品经理model-pm');
-    expect(slugifyHeading('4. 人机交互新范式（LUI × GUI）')).toBe('4-人机交互新范式lui--gui');
-    expect(slugifyHeading('二、AI 产品经理 vs 传统产品经理')).toBe('二ai-产品经理-vs-传统产品经理');
+    expect(slugifyHeading('2. 病虫害（Pests / Diseases）')).toBe('2-病虫害pests--diseases');
+    expect(slugifyHeading('三、绿茶 vs 红茶')).toBe('三绿茶-vs-红茶');
+    expect(slugifyHeading('Harvest & Storage')).toBe('harvest--storage');
     expect(slugifyHeading('？！')).toBe('section');
   });
 });

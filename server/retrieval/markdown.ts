@@ -1,0 +1,47 @@
+import type { Heading, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString as nodeText } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+
+/** A heading of a Markdown text: its level, plain text and the offset of its line. */
+export interface HeadingLine {
+  level: number;
+  /** Heading text without `#` markers, emphasis, code ticks or link targets. */
+  title: string;
+  /** Offset of the heading's first character. */
+  start: number;
+}
+
+/**
+ * A numbering prefix (`3. `, `一、`, `(2)`, `第二章 `): it orders headings and says nothing about their topic,
+ * so a question about "4 things" must not match a heading numbered 4.
+ */
+const HEADING_ORDINAL =
+  /^\s*(?:[(（]?(?:\d{1,3}|[一二三四五六七八九十百]{1,3})[)）.、．:：]|第[\d一二三四五六七八九十百]{1,3}[章节部分篇])(?!\d)\s*/u;
+
+/** The one Markdown parser (mdast with GFM: tables, strikethrough, task lists), with source positions. */
+export function parseMarkdown(text: string): Root {
+  return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+/** A heading's words without its numbering prefix: what the index and the ranker read. */
+export function headingTopic(title: string): string {
+  const topic = title.replace(HEADING_ORDINAL, '');
+  return topic === '' ? title : topic;
+}
+
+/**
+ * The document's section headings: top-level ATX headings (`#` … `######`). Headings inside lists, quotes or
+ * code are content, and setext underlines (`text` over `---`) are read as separators by most authors' intent.
+ */
+export function findHeadings(text: string): HeadingLine[] {
+  const headings: HeadingLine[] = [];
+  for (const node of parseMarkdown(text).children) {
+    if (node.type !== 'heading') continue;
+    const start = node.position?.start.offset;
+    if (start === undefined || text[start] !== '#') continue;
+    headings.push({ level: (node as Heading).depth, title: nodeText(node).trim(), start });
+  }
+  return headings;
+}

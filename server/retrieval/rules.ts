@@ -1,0 +1,26 @@
+/**
+ * The mechanisms of retrieval that can be switched off one by one, so the eval can show what each is worth
+ * (`npm run eval -- --ablate`). The product always runs with all of them on.
+ */
+export interface RetrievalRules {
+  /** Vocabulary terms matched whole and expanded to their synonyms in both languages. */
+  vocabulary: boolean;
+  /** Dictionary translations of words the vocabulary lacks (English ↔ Chinese). */
+  translation: boolean;
+  /** Edit-distance-1 corrections of Latin words the corpus lacks. */
+  spelling: boolean;
+  /** Everyday words count less than rare ones. */
+  commonness: boolean;
+  /** The second pass that favours sections whose own heading the question names. */
+  headings: boolean;
+}
+
+export const ALL_RULES: RetrievalRules = {
+  vocabulary: true,
+  translation: true,
+  spelling: true,
+  commonness: true,
+  headings: true,
+};
+
+export const RULE_NAMES = Object.keys(ALL_RULES) as Array<keyof RetrievalRules>;

@@ -1,0 +1,160 @@
+import type { Alternative, AnalyzedQuery, Concept } from './analyze-query.js';
+import { FIELDS, type Field, type FieldTerms, type OramaIndex } from './orama-index.js';
+import type { RetrievalRules } from './rules.js';
+
+/** A section's score and which of the question's concepts it holds. */
+export interface ScoredSection {
+  position: number;
+  score: number;
+  /** Indexes into the query's concepts. */
+  held: Set<number>;
+}
+
+export interface ScoringContext {
+  index: OramaIndex;
+  /** Each section's language, by position. */
+  languages: ReadonlyArray<'zh' | 'en'>;
+  /** Each section's own-heading tokens, by position. */
+  headingTokens(position: number): ReadonlySet<string>;
+  rules: RetrievalRules;
+}
+
+/**
+ * How much more a section counts when the question names everything its own heading says: the heading is
+ * the author's own summary of the section, so a question that restates it asks for exactly that section.
+ */
+export const HEADING_BONUS = 0.5;
+/** The second pass only reorders the head of the list: below it, order hardly matters to a reader. */
+const RERANK_DEPTH = 50;
+
+/** Sections holding an alternative: those holding its rarest token (a phrase is no commoner than its rarest part). */
+function alternativeFrequency(tokens: string[], index: OramaIndex): number {
+  let frequency = Number.POSITIVE_INFINITY;
+  for (const token of tokens) frequency = Math.min(frequency, index.documentFrequency(token));
+  return Number.isFinite(frequency) ? frequency : 0;
+}
+
+function idfOf(frequency: number, index: OramaIndex): number {
+  return Math.log(1 + (index.size - frequency + 0.5) / (frequency + 0.5));
+}
+
+/**
+ * A concept's importance: the information of finding it, whichever way it is said — so its document frequency
+ * is that of its commonest alternative (`产品经理` is everywhere even if `pm` is rare), discounted for everyday
+ * words. Zero when the corpus holds no alternative at all.
+ */
+export function conceptImportance(concept: Concept, index: OramaIndex): number {
+  const frequency = Math.max(
+    0,
+    ...concept.alternatives.map((alternative) => alternativeFrequency(alternative.tokens, index)),
+  );
+  return frequency === 0 ? 0 : idfOf(frequency, index) * concept.weight;
+}
+
+/**
+ * BM25F (Robertson & Zaragoza): a token's counts in the fields are weighted and length-normalised, summed,
+ * then saturated once, so a word found in the heading and the body is not counted as two findings.
+ */
+export const BM25F = {
+  k1: 1.2,
+  weights: { title: 3, parents: 1.5, doc: 0.5, body: 1 } as Record<Field, number>,
+  // Headings are short and every word of them counts; bodies vary in length, so they are normalised more.
+  b: { title: 0.3, parents: 0.3, doc: 0.3, body: 0.75 } as Record<Field, number>,
+};
+/** Candidates kept per concept from Orama's first pass: enough for any reader, bounded for big corpora. */
+const CANDIDATES_PER_CONCEPT = 400;
+
+function candidates(query: AnalyzedQuery, importance: number[], index: OramaIndex): Set<number> {
+  const found = new Set<number>();
+  query.concepts.forEach((concept, at) => {
+    if ((importance[at] ?? 0) === 0) return;
+    const tokens = [...new Set(concept.alternatives.flatMap((alternative) => alternative.tokens))];
+    const hits = [...index.score(tokens)];
+    if (hits.length > CANDIDATES_PER_CONCEPT) hits.sort((left, right) => right[1] - left[1]);
+    for (const [position] of hits.slice(0, CANDIDATES_PER_CONCEPT)) found.add(position);
+  });
+  return found;
+}
+
+function tokenWeight(position: number, token: string, terms: FieldTerms, index: OramaIndex): number {
+  let weighted = 0;
+  for (const field of FIELDS) {
+    const count = terms[field].get(token);
+    if (!count) continue;
+    const b = BM25F.b[field];
+    const norm = 1 - b + (b * index.fieldLength(position, field)) / index.averageLength(field);
+    weighted += (BM25F.weights[field] * count) / norm;
+  }
+  return (weighted * (BM25F.k1 + 1)) / (weighted + BM25F.k1);
+}
+
+function alternativeScore(
+  position: number,
+  alternative: Alternative,
+  terms: FieldTerms,
+  index: OramaIndex,
+): number {
+  if (alternative.tokens.length === 0) return 0;
+  let sum = 0;
+  for (const token of alternative.tokens) sum += tokenWeight(position, token, terms, index);
+  // The mean: a four-pair Chinese word and a one-token English word are worth the same when fully found,
+  // and a partial match is worth its share.
+  return (sum / alternative.tokens.length) * alternative.weight;
+}
+
+function scoreSection(
+  position: number,
+  query: AnalyzedQuery,
+  importance: number[],
+  context: ScoringContext,
+): ScoredSection {
+  const terms = context.index.fieldTerms(position);
+  const section: ScoredSection = { position, score: 0, held: new Set() };
+  query.concepts.forEach((concept, at) => {
+    let best = 0;
+    for (const alternative of concept.alternatives) {
+      // A dictionary guess is for reaching text in the other language; in the question's own language the
+      // typed words already say it, and the guess only adds noise.
+      if (alternative.source === 'translation' && context.languages[position] === query.language) continue;
+      best = Math.max(best, alternativeScore(position, alternative, terms, context.index));
+    }
+    if (best === 0) return;
+    section.held.add(at);
+    section.score += best * (importance[at] ?? 0);
+  });
+  return section;
+}
+
+function headingShare(section: ScoredSection, query: AnalyzedQuery, context: ScoringContext): number {
+  const heading = context.headingTokens(section.position);
+  if (heading.size === 0) return 0;
+  const asked = new Set<string>();
+  for (const index of section.held) {
+    for (const alternative of query.concepts[index]?.alternatives ?? [])
+      for (const token of alternative.tokens) asked.add(token);
+  }
+  let named = 0;
+  for (const token of heading) if (asked.has(token)) named += 1;
+  return named / heading.size;
+}
+
+/**
+ * Ranks sections: Orama's first pass finds candidates per concept; the second scores them with BM25F, each
+ * concept contributing its best alternative weighted by its importance, and favours sections whose own heading
+ * the question names.
+ */
+export function scoreSections(
+  query: AnalyzedQuery,
+  importance: number[],
+  context: ScoringContext,
+): ScoredSection[] {
+  const ranked = [...candidates(query, importance, context.index)]
+    .map((position) => scoreSection(position, query, importance, context))
+    .filter((section) => section.score > 0)
+    .sort((left, right) => right.score - left.score || left.position - right.position);
+  if (!context.rules.headings) return ranked;
+  const head = ranked.slice(0, RERANK_DEPTH);
+  for (const section of head) section.score *= 1 + HEADING_BONUS * headingShare(section, query, context);
+  head.sort((left, right) => right.score - left.score || left.position - right.position);
+  return [...head, ...ranked.slice(RERANK_DEPTH)];
+}

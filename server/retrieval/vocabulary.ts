@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { hasHan, normalize } from './text.js';
+import domainTerms from './vocabulary/domain-terms.json' with { type: 'json' };
+
+/** One concept's names in both languages; a query naming any of them searches for all of them. */
+export type TermGroup = readonly string[];
+
+/** A vocabulary term found in a question, with where it sits. */
+export interface TermMatch {
+  term: string;
+  start: number;
+  end: number;
+  /** Every name of the concept, the matched one included. */
+  names: readonly string[];
+}
+
+/** Finds the vocabulary's terms in a normalized question. */
+export interface Vocabulary {
+  readonly size: number;
+  match(normalized: string): TermMatch[];
+  /** True when a Latin word is part of some term: the speller corrects towards these too. */
+  knowsWord(word: string): boolean;
+}
+
+const glossarySchema = z.object({
+  groups: z.array(z.array(z.string().min(1).max(80)).min(2).max(40)).max(20_000),
+});
+
+const LATIN_BOUNDARY = /[\p{L}\p{N}]/u;
+
+/** The vocabulary that ships with the product: general AI and product-management terms, in both languages. */
+export function domainGroups(): TermGroup[] {
+  return domainTerms.groups;
+}
+
+/**
+ * Reads an operator's `glossary.json` (`{ "groups": [["term", "术语", …], …] }`): names their corpus uses for
+ * one concept. A malformed file throws: it is a deploy error, not something to guess around.
+ */
+export async function readGlossary(file: string): Promise<TermGroup[]> {
+  const parsed = glossarySchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+  return parsed.data.groups;
+}
+
+function boundedAt(text: string, start: number, end: number, term: string): boolean {
+  if (hasHan(term)) return true;
+  const before = text[start - 1] ?? ' ';
+  const after = text[end] ?? ' ';
+  const latinEdge = (character: string) => LATIN_BOUNDARY.test(character) && !hasHan(character);
+  return !latinEdge(before) && !latinEdge(after);
+}
+
+/**
+ * Compiles term groups into a matcher. A term shared by several groups joins them (names of one concept),
+ * matches are longest-first and never overlap, so `data flywheel` wins over `data`.
+ */
+export function createVocabulary(groups: TermGroup[]): Vocabulary {
+  const namesOf = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const names = group.map(normalize).filter((name) => name.trim() !== '');
+    const merged = new Set(names.flatMap((name) => [...(namesOf.get(name) ?? [name])]));
+    for (const name of merged) namesOf.set(name, merged);
+  }
+  const terms = [...namesOf.keys()].sort((left, right) => right.length - left.length);
+  const words = new Set(terms.flatMap((term) => term.match(/\p{Script=Latin}+/gu) ?? []));
+  return {
+    size: terms.length,
+    knowsWord: (word) => words.has(word),
+    match(normalized) {
+      const taken = new Uint8Array(normalized.length);
+      const matches: TermMatch[] = [];
+      for (const term of terms) {
+        for (let at = normalized.indexOf(term); at !== -1; at = normalized.indexOf(term, at + 1)) {
+          const end = at + term.length;
+          if (taken.subarray(at, end).some(Boolean) || !boundedAt(normalized, at, end, term)) continue;
+          taken.fill(1, at, end);
+          matches.push({ term, start: at, end, names: [...(namesOf.get(term) ?? [term])] });
+        }
+      }
+      return matches.sort((left, right) => left.start - right.start);
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { COVERAGE, type CoverageFeatures, isCovered } from '../../server/retrieval/judge-coverage.js';
+import { ALL_RULES, type RetrievalRules, RULE_NAMES } from '../../server/retrieval/rules.js';
+import type { ExplainableRetriever } from '../../server/retrieval/types.js';
+import { loadEvalSet } from './eval-set.js';
+import { isWithinExpected } from './score-retrieval.js';
+import { root, type Suite, suiteRetriever } from './suites.js';
+
+interface RankOnly {
+  recallAt3: number;
+  mrr: number;
+}
+
+/** Rank quality alone (coverage ignored): what a rule changes in the ordering. */
+async function rankOnly(suite: Suite, rules: Partial<RetrievalRules>): Promise<RankOnly> {
+  const items = (await loadEvalSet(path.join(root, suite.set))).filter((item) => !item.offTopic);
+  const retriever = await suiteRetriever(suite, rules);
+  let hits = 0;
+  let reciprocal = 0;
+  for (const item of items) {
+    const ranked = retriever.explain(item.question, { limit: 10 }).ranked;
+    const rank = ranked.findIndex((entry) => {
+      const section = retriever.section(entry.id);
+      return section !== undefined && isWithinExpected(section, item.expected, (id) => retriever.section(id));
+    });
+    if (rank !== -1 && rank < 3) hits += 1;
+    if (rank !== -1) reciprocal += 1 / (rank + 1);
+  }
+  return { recallAt3: hits / items.length, mrr: reciprocal / items.length };
+}
+
+/** Prints R@3 / MRR (rank only) with every rule on, then with each rule off in turn: what each rule is worth. */
+export async function printAblation(suites: Suite[]): Promise<void> {
+  const variants: Array<[string, Partial<RetrievalRules>]> = [
+    ['all rules', ALL_RULES],
+    ...RULE_NAMES.map((name): [string, Partial<RetrievalRules>] => [`without ${name}`, { [name]: false }]),
+  ];
+  const header = ['| rules |', ...suites.map((suite) => ` ${suite.split}: ${suite.name} R@3 / MRR |`)].join(
+    '',
+  );
+  process.stdout.write(`${header}\n|---|${suites.map(() => '---|').join('')}\n`);
+  for (const [label, rules] of variants) {
+    const cells: string[] = [];
+    for (const suite of suites) {
+      const { recallAt3, mrr } = await rankOnly(suite, rules);
+      cells.push(` ${(recallAt3 * 100).toFixed(1)}% / ${mrr.toFixed(3)} |`);
+    }
+    process.stdout.write(`| ${label} |${cells.join('')}\n`);
+  }
+}
+
+/**
+ * A wrong "not covered" hides an answer the guide has; a wrong answer to an off-topic question still shows its
+ * sources, which the reader can judge. So answering on-topic questions weighs a little more.
+ */
+const ON_TOPIC_WEIGHT = 0.6;
+
+interface Observation extends CoverageFeatures {
+  onTopic: boolean;
+}
+
+async function observe(suite: Suite): Promise<Observation[]> {
+  const items = await loadEvalSet(path.join(root, suite.set));
+  const retriever: ExplainableRetriever = await suiteRetriever(suite);
+  return items.map((item) => {
+    const { held, strongest, unseen } = retriever.explain(item.question);
+    return { held, strongest, unseen, onTopic: !item.offTopic };
+  });
+}
+
+/**
+ * Grid-searches the coverage thresholds on the dev split: the triple that best balances answering on-topic
+ * questions against declining off-topic ones, printed beside today's.
+ */
+export async function printCalibration(suites: Suite[]): Promise<void> {
+  const observations = (await Promise.all(suites.map(observe))).flat();
+  const rate = (minStrongest: number, maxUnseen: number) => {
+    const covered = (entry: Observation) => isCovered(entry, { minStrongest, maxUnseen });
+    const on = observations.filter((entry) => entry.onTopic);
+    const off = observations.filter((entry) => !entry.onTopic);
+    const answered = on.filter(covered).length / Math.max(1, on.length);
+    const declined = off.filter((entry) => !covered(entry)).length / Math.max(1, off.length);
+    return { answered, declined, balance: ON_TOPIC_WEIGHT * answered + (1 - ON_TOPIC_WEIGHT) * declined };
+  };
+  let best = { minStrongest: 0, maxUnseen: 1, ...rate(0, 1) };
+  for (let minStrongest = 0; minStrongest <= 5; minStrongest += 0.1) {
+    for (let maxUnseen = 0; maxUnseen <= 1; maxUnseen += 0.05) {
+      const scored = rate(minStrongest, maxUnseen);
+      if (scored.balance > best.balance) best = { minStrongest, maxUnseen, ...scored };
+    }
+  }
+  const today = rate(COVERAGE.minStrongest, COVERAGE.maxUnseen);
+  const line = (label: string, values: { answered: number; declined: number }) =>
+    `${label}: on-topic answered ${(values.answered * 100).toFixed(1)}%, off-topic declined ${(values.declined * 100).toFixed(1)}%\n`;
+  const name = (values: { minStrongest: number; maxUnseen: number }) =>
+    `minStrongest ${values.minStrongest.toFixed(1)}, maxUnseen ${values.maxUnseen.toFixed(2)}`;
+  process.stdout.write(line(`today (${name(COVERAGE)})`, today));
+  process.stdout.write(line(`best (${name(best)})`, best));
+}

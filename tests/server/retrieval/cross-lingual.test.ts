@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../server/retrieval/cross-lingual.js';
+
+/** A translator over a pretend corpus that holds exactly these index tokens and Chinese words. */
+function translatorFor(tokens: string[], chineseWords: string[]) {
+  const held = new Set(tokens);
+  const words = new Set(chineseWords);
+  return createTranslator(
+    (token) => held.has(token),
+    (word) => words.has(word),
+  );
+}
+
+describe('dictionary translation between English and Chinese', () => {
+  it('reaches a Chinese corpus word from an English word, whatever its inflection', () => {
+    const translator = translatorFor(['修剪', '施肥'], ['修剪', '施肥']);
+    expect(translator.toChinese('prune')).toContain('修剪');
+    expect(translator.toChinese('pruning')).toContain('修剪');
+    expect(translator.toChinese('fertilize')).toContain('施肥');
+  });
+
+  it('offers nothing when the corpus does not hold the Chinese word', () => {
+    const translator = translatorFor(['施肥'], ['施肥']);
+    expect(translator.toChinese('prune')).toEqual([]);
+  });
+
+  it('reaches English corpus words from a Chinese word the corpus holds', () => {
+    expect(translatorFor(['prune'], ['修剪']).toEnglish('修剪')).toEqual(['prune']);
+    expect(translatorFor([], ['修剪']).toEnglish('修剪')).toEqual([]);
+  });
+
+  it('offers at most a few translations per word', () => {
+    const translator = translatorFor([], ['修剪', '剪枝', '修整', '剪', '删节', '精简', '修枝']);
+    expect(translator.toChinese('prune').length).toBeLessThanOrEqual(3);
+  });
+
+  it('finds the corpus word that shares a one-word English sense with an unknown Chinese word', () => {
+    const translator = translatorFor(['prune'], ['修剪', '修整']);
+    expect(translator.chineseSynonyms('剪枝')).toContain('修剪');
+    expect(translatorFor([], []).chineseSynonyms('剪枝')).toEqual([]);
+  });
+});
