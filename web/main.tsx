@@ -1,5 +1,6 @@
 import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nProvider } from './lib/i18n.js';
 import { pageFor } from './lib/page-route.js';
 import './styles.css';
 
@@ -17,6 +18,8 @@ if (!root) throw new Error('index.html must contain #root');
 const Page = await loadPage();
 createRoot(root).render(
   <StrictMode>
-    <Page />
+    <I18nProvider>
+      <Page />
+    </I18nProvider>
   </StrictMode>,
 );

@@ -1,0 +1,8 @@
+import type { Messages } from './en.js';
+
+/** Chinese UI words: the same keys as `en.ts`. */
+export const zh = {
+  'app.skipToChat': '跳到对话',
+  'app.language': '语言',
+  'app.languageName': '中文',
+} satisfies Messages;
