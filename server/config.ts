@@ -65,6 +65,7 @@ const envSchema = z.object({
   LLM_CONDENSE_TIMEOUT_MS: milliseconds(3_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(64).max(8_192).default(900),
+  ANSWER_MAX_CHARS: z.coerce.number().int().min(200).max(200_000).default(12_000),
   LLM_MAX_PASSAGES: z.coerce.number().int().min(1).max(12).default(6),
   LLM_PRICES: optionalText.pipe(
     z
@@ -134,6 +135,8 @@ export interface AppConfig {
      */
     maxRetries: number;
     maxOutputTokens: number;
+    /** Characters of model answer read before the server stops the call and marks the answer as cut. */
+    maxAnswerChars: number;
     maxPassages: number;
     /** Overrides and additions to the built-in price table, USD per 1M tokens. */
     prices: Record<string, ModelPrice>;
@@ -229,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       condenseTimeoutMs: vars.LLM_CONDENSE_TIMEOUT_MS,
       maxRetries: vars.LLM_MAX_RETRIES,
       maxOutputTokens: vars.LLM_MAX_OUTPUT_TOKENS,
+      maxAnswerChars: vars.ANSWER_MAX_CHARS,
       maxPassages: vars.LLM_MAX_PASSAGES,
       prices: vars.LLM_PRICES ?? {},
     },

@@ -113,6 +113,11 @@ export const FALLBACK_REASONS = [
   'stream-cut',
   'empty',
   'unknown',
+  // The model answered, but its answer failed an output check:
+  /** No valid [n] citation anywhere in the answer: shown as unsupported, the search-mode answer beneath. */
+  'uncited',
+  /** The answer began repeating the server's instructions: withheld, the search-mode answer instead. */
+  'prompt-leak',
 ] as const;
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
@@ -136,6 +141,8 @@ export interface ChatMetadata {
   costUsd?: number | null;
   /** [n] markers the model wrote that pointed outside the citations and were removed. */
   removedCitations?: number;
+  /** True when the model's answer reached `ANSWER_MAX_CHARS` and the server stopped reading it there. */
+  truncated?: boolean;
   requestId?: string;
 }
 
@@ -156,7 +163,8 @@ export const chatRequestSchema = z.looseObject({
     .array(
       z.looseObject({
         id: z.string().max(200),
-        role: z.enum(['system', 'user', 'assistant']),
+        // Only the reader's and the assistant's own turns: the instructions are the server's, never a client's.
+        role: z.enum(['user', 'assistant'], 'role must be "user" or "assistant"'),
         parts: z.array(chatPartSchema).max(200),
       }),
     )

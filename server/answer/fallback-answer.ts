@@ -17,10 +17,26 @@ const REASON_TEXT: Record<FallbackReason, Record<AnswerLanguage, string>> = {
   'stream-cut': { zh: '连接中断', en: 'the connection dropped' },
   empty: { zh: '模型没有返回内容', en: 'the model returned nothing' },
   unknown: { zh: '未知错误', en: 'unexpected error' },
+  uncited: {
+    zh: '回答没有引用任何资料，内容缺乏依据',
+    en: 'it cites none of the passages, so it is unsupported',
+  },
+  'prompt-leak': {
+    zh: '回答开始复述系统指令，已被拦截',
+    en: 'it began repeating its instructions and was withheld',
+  },
 };
+
+/** Output checks rejected an answer the model did give: worded as such, not as an unavailable model. */
+const REJECTED: ReadonlySet<FallbackReason> = new Set(['uncited', 'prompt-leak']);
 
 function unavailableNotice(language: AnswerLanguage, reason: FallbackReason): string {
   const why = REASON_TEXT[reason][language];
+  if (REJECTED.has(reason)) {
+    return language === 'zh'
+      ? `大模型的回答未通过检查（${why}），以下是从资料库摘录的搜索模式答案：`
+      : `The LLM's answer did not pass our checks (${why}); here is the search-mode answer from the corpus:`;
+  }
   return language === 'zh'
     ? `大模型暂时不可用（${why}），以下是从资料库摘录的搜索模式答案：`
     : `The LLM is unavailable right now (${why}); here is the search-mode answer from the corpus:`;
@@ -28,6 +44,16 @@ function unavailableNotice(language: AnswerLanguage, reason: FallbackReason): st
 
 function cutOffNotice(language: AnswerLanguage, reason: FallbackReason): string {
   const why = REASON_TEXT[reason][language];
+  if (reason === 'uncited') {
+    return language === 'zh'
+      ? `*— 以上回答没有依据（${why}），以下是搜索模式的答案 —*`
+      : `*— the answer above is unsupported (${why}); search-mode answer below —*`;
+  }
+  if (reason === 'prompt-leak') {
+    return language === 'zh'
+      ? `*— 回答已停止（${why}），以下是搜索模式的答案 —*`
+      : `*— answer stopped (${why}); search-mode answer below —*`;
+  }
   return language === 'zh'
     ? `*— 回答中断（${why}），以下是搜索模式的答案 —*`
     : `*— answer cut off (${why}); search-mode answer below —*`;

@@ -33,6 +33,18 @@ function spending(
   return { usage, costUsd: costUsd(modelId, usage, prices) };
 }
 
+/** After verification every marker left points at a passage, so one marker means one valid citation. */
+const VALID_MARKER = /\[\d+(?:, \d+)*\]/;
+
+/**
+ * Why a finished call still ends in the fallback: its fault, or — for an answer that came through whole —
+ * no valid citation anywhere in it (an answer that cites nothing is not grounded, whatever it says).
+ */
+function fallbackReasonOf(run: ModelStreamResult): FallbackReason | null {
+  if (run.fault !== null || run.clientAborted) return run.fault;
+  return VALID_MARKER.test(run.text) ? null : 'uncited';
+}
+
 /** The passages the model gets, numbered; highlights and citedBy are filled once the answer is known. */
 function numberPassages(context: AnswerContext): Citation[] {
   return context.search.results.slice(0, context.input.llm.maxPassages).map((result, index) => ({
@@ -79,8 +91,10 @@ function finishAnswer(
 
 /**
  * LLM mode. Parts: start → data-citations (the numbered passages, no highlights yet) → verified text deltas
- * → data-citations again (same id) with citedBy and highlights → message-metadata → finish. On any fault the
- * answer is finished by `writeFallback` instead, with exactly one `llm_fallback` warning in the log.
+ * → data-citations again (same id) with citedBy and highlights → message-metadata → finish. On any fault, and
+ * when an output check rejects the answer (no valid citation, a repeated system prompt), the answer is finished
+ * by `writeFallback` instead, with exactly one `llm_fallback` warning in the log. An answer cut at
+ * `llm.maxAnswerChars` finishes normally with `truncated: true`.
  */
 export async function writeLlmAnswer(context: AnswerContext, model: ChatModel): Promise<void> {
   const { input, writer } = context;
@@ -106,12 +120,14 @@ export async function writeLlmAnswer(context: AnswerContext, model: ChatModel): 
     ...start,
     ...spending(context, model.id, run),
     removedCitations: run.removedCitations,
+    ...(run.truncated ? { truncated: true } : {}),
     ...(run.firstTokenMs === undefined ? {} : { firstTokenMs: run.firstTokenMs }),
   };
-  if (run.fault === null) return finishAnswer(context, run, citations, measured);
-  input.logger.warn('llm_fallback', { requestId: input.requestId, ...describeFault(run.fault, run.error) });
+  const reason = fallbackReasonOf(run);
+  if (reason === null) return finishAnswer(context, run, citations, measured);
+  input.logger.warn('llm_fallback', { requestId: input.requestId, ...describeFault(reason, run.error) });
   writeFallback(context, {
-    reason: run.fault,
+    reason,
     modelCitations: citations,
     modelText: run.text,
     textStarted: run.text !== '',

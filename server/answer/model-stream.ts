@@ -2,6 +2,7 @@ import { type FinishReason, type LanguageModelUsage, streamText } from 'ai';
 import type { AppConfig } from '../config.js';
 import type { FallbackReason, TokenUsage } from '../contract.js';
 import { type AbortScope, createAbortScope } from './abort-scope.js';
+import { createAnswerGuard, type GuardStop } from './answer-guard.js';
 import type { ChatModel } from './chat-model.js';
 import { classifyFault } from './classify-fault.js';
 import type { AnswerPrompt } from './prompt.js';
@@ -28,7 +29,9 @@ export interface ModelStreamResult {
   usage?: TokenUsage;
   /** From the model call to its first answer text. */
   firstTokenMs?: number;
-  /** null when the call succeeded (or the client left). */
+  /** True when the answer reached `llm.maxAnswerChars` and the call was stopped there. */
+  truncated: boolean;
+  /** null when the call succeeded (or the client left); `prompt-leak` when the answer echoed the instructions. */
   fault: FallbackReason | null;
   error?: unknown;
   clientAborted: boolean;
@@ -50,6 +53,8 @@ interface CallState {
   startedAt: number;
   firstTokenMs?: number;
   timedOut?: TimerKind;
+  /** Set when an output check stopped the call: an abort we asked for, not a fault of the provider. */
+  stopped?: GuardStop;
   /** Answer text arrived: the request can no longer be retried. */
   onAnswerText: (delta: string) => void;
   /** Reasoning or answer text arrived: the model is alive. */
@@ -137,19 +142,40 @@ async function attemptWithRetries(
   }
 }
 
+/** The fault, if any: an output check's stop is ours, so only a leak counts, and a capped answer is whole. */
+function faultOf(call: CallState, outcome: AttemptOutcome, producedText: boolean): FallbackReason | null {
+  if (call.stopped === 'capped') return null;
+  if (call.stopped === 'leak') return 'prompt-leak';
+  const { error, finishReason } = outcome;
+  return classifyFault({ error, timedOut: call.timedOut, finishReason, producedText });
+}
+
 /**
  * One streamed model call with the guards the SDK lacks: a first-token timer and a total timer that abort
  * the request and are told apart from other aborts, retries that never outlast the first-token deadline,
- * citation markers verified before they are emitted, and every ending — error part, thrown socket reset,
+ * citation markers verified before they are emitted, output checks (`answer-guard.ts`: the character cap and
+ * a repeated system prompt) that stop the call, and every ending — error part, thrown socket reset,
  * interrupted body, silent abort, empty text — classified.
  */
 export async function runModelStream(input: ModelStreamInput): Promise<ModelStreamResult> {
   const filter = createCitationFilter(input.passageCount);
+  const guard = createAnswerGuard({
+    maxChars: input.llm.maxAnswerChars,
+    instructions: input.prompt.instructions,
+  });
   let text = '';
-  const emit = (delta: string) => {
+  const show = (delta: string) => {
     if (delta === '') return;
     text += delta;
     input.onText(delta);
+  };
+  const emit = (verified: string) => {
+    show(guard.push(verified));
+    if (guard.stopped && !call.stopped) {
+      // Stop reading the model: past the cap or into a leak, more text is only work and tokens.
+      call.stopped = guard.stopped;
+      call.scope.abort(new DOMException(`Answer stopped: ${guard.stopped}`, 'AbortError'));
+    }
   };
   const call: CallState = {
     scope: createAbortScope(input.signal),
@@ -167,11 +193,21 @@ export async function runModelStream(input: ModelStreamInput): Promise<ModelStre
     call.scope.dispose();
   });
   emit(filter.flush());
-  const { error, finishReason, usage } = outcome;
+  show(guard.flush());
   const clientAborted = input.signal.aborted;
-  const fault = clientAborted
-    ? null
-    : classifyFault({ error, timedOut: call.timedOut, finishReason, producedText: text.trim() !== '' });
+  const fault = clientAborted ? null : faultOf(call, outcome, text.trim() !== '');
+  const error = call.stopped ? undefined : outcome.error;
   const { firstTokenMs } = call;
-  return { text, removedCitations: filter.removed, usage, firstTokenMs, fault, error, clientAborted };
+  const truncated = call.stopped === 'capped';
+  const { usage } = outcome;
+  return {
+    text,
+    removedCitations: filter.removed,
+    usage,
+    firstTokenMs,
+    truncated,
+    fault,
+    error,
+    clientAborted,
+  };
 }

@@ -24,9 +24,22 @@ const LANGUAGE_RULE: Record<AnswerLanguage, string> = {
   zh: '用简体中文回答（the question is in Chinese; answer in Chinese）。',
 };
 
-/** Delimiters cannot be closed or forged from inside: a passage saying "</passages>" stays inside. */
-function neutralize(text: string): string {
-  return text.replace(/<(\/?)(passages?|question|standalone_question)\b/gi, '‹$1$2');
+/**
+ * Tag names a model may read as structure: our own delimiters, chat roles and the usual instruction wrappers.
+ * Matched with any case and spacing (`< /Passage >`, `<SYSTEM>`), with attributes or self-closing.
+ */
+const PROMPT_TAG =
+  /[<＜]\s*(\/?)\s*(passages?|question|standalone_question|conversation|system|user|assistant|tool|developer|human|instructions?|context|prompt|im_start|im_end)(?=[\s>/＞=]|$)/gi;
+/** Chat-template tokens (`<|im_start|>`, `<|system|>`, `<|endoftext|>`). */
+const TEMPLATE_TOKEN = /[<＜]\s*\|/g;
+
+/**
+ * Makes text inert as prompt structure: a passage or question saying "</passage>", "<system>" or
+ * "<|im_start|>" stays data inside its block, because the angle bracket becomes a look-alike (‹) that no
+ * tag or chat template reads. Words stay, so the model still sees what the corpus says.
+ */
+export function neutralize(text: string): string {
+  return text.replace(PROMPT_TAG, '‹$1$2').replace(TEMPLATE_TOKEN, '‹|');
 }
 
 function passageBlock(passage: SearchResult, index: number): string {

@@ -12,6 +12,10 @@ const FALLBACK_EXPLANATIONS: Record<FallbackReason, string> = {
   'stream-cut': 'The LLM stopped mid-answer; this answer was extracted from the guide by search instead.',
   empty: 'The LLM returned an empty or uncited answer; this answer was extracted from the guide by search.',
   unknown: 'The LLM failed unexpectedly; this answer was extracted from the guide by search.',
+  uncited:
+    "The LLM's answer cited none of the guide's sections, so it is unsupported; the answer extracted by search follows it.",
+  'prompt-leak':
+    "The LLM's answer began repeating its instructions and was withheld; this answer was extracted from the guide by search.",
 };
 
 export interface AnswerBadgeLabel {
@@ -26,7 +30,7 @@ export function answerBadgeLabel(metadata: ChatMetadata): AnswerBadgeLabel {
     const model = metadata.model ?? 'unknown model';
     return {
       text: `LLM · ${model}`,
-      explanation: `Written by ${model} from the cited sections.`,
+      explanation: `Written by ${model} from the cited sections.${metadata.truncated ? ' Cut short at the length limit.' : ''}`,
       tone: 'llm',
     };
   }

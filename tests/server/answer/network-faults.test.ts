@@ -4,12 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChatModel } from '../../../server/answer/create-chat-model.js';
 import { streamChatAnswer } from '../../../server/answer/stream-chat-answer.js';
 import type { AppConfig } from '../../../server/config.js';
+import type { Citation } from '../../../server/contract.js';
 import { createMemoryLogger } from '../../../server/logger.js';
 import { citedNumbers, readChunks, summarize } from '../support/ui-stream.js';
 import { conversation, llmSettings } from './fixtures/chat-input.js';
-import { passage, ranked } from './fixtures/corpus-passages.js';
 import { scriptedRetriever } from './fixtures/fake-retriever.js';
 import { contentEvent, SSE_HEADERS } from './fixtures/openai-sse.js';
+import { APPLE_PRUNING, PEAR_PRUNING, PRUNING_QUESTION } from './fixtures/orchard-passages.js';
 
 // Real sockets: msw cannot produce a refused connection or a reset mid-body.
 const servers: Server[] = [];
@@ -40,12 +41,18 @@ async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/v1`;
 }
 
-const retriever = scriptedRetriever([
-  [
-    /./,
-    { answerable: true, results: ranked(passage('模型型', '日常工作'), passage('模型型', '核心关注点')) },
-  ],
-]);
+const retriever = scriptedRetriever([[/./, { answerable: true, results: [APPLE_PRUNING, PEAR_PRUNING] }]]);
+
+/** The search-mode answer quotes a sentence of the first passage it cites, as the retriever returned it. */
+function quotesFirstCitedPassage(text: string, citations: Citation[]): boolean {
+  const first = citations.find((citation) => citation.n === citedNumbers(text).at(0));
+  const sentences = (first?.text ?? '')
+    .replace(/^#+ .*$/gm, '')
+    .split(/(?<=[.!?。！？])\s+/)
+    .map((sentence) => sentence.trim().replace(/[.!?。！？]$/, ''))
+    .filter((sentence) => sentence.length > 10);
+  return sentences.some((sentence) => text.includes(sentence));
+}
 
 function start(
   baseURL: string,
@@ -55,7 +62,7 @@ function start(
   const llm = llmSettings({ baseURL, ...settings });
   const logger = createMemoryLogger();
   const response = streamChatAnswer({
-    messages: conversation('模型型产品经理的日常工作是什么？'),
+    messages: conversation(PRUNING_QUESTION),
     retriever,
     model: createChatModel(llm),
     llm,
@@ -77,8 +84,9 @@ describe('LLM network faults', () => {
     const { text, citations, metadata } = summarize(await readChunks(response));
 
     expect(metadata).toMatchObject({ mode: 'fallback', fallbackReason: 'network' });
-    expect(text).toContain('大模型暂时不可用（无法连接模型服务）');
-    expect(text).toContain('对齐模型目标 [1]');
+    expect(text).toContain('The LLM is unavailable right now (could not reach the model service)');
+    expect(citedNumbers(text).length).toBeGreaterThan(0);
+    expect(quotesFirstCitedPassage(text, citations.citations)).toBe(true);
     expect(citations.citations[0]?.n).toBe(1);
     expect(fallbackWarnings(logger)).toMatchObject([{ requestId: 'req-net', reason: 'network' }]);
   });
@@ -86,16 +94,17 @@ describe('LLM network faults', () => {
   it('a socket reset mid-answer keeps the streamed text marked as cut off, then the search answer', async () => {
     const baseURL = await loopback((_request, response) => {
       response.writeHead(200, SSE_HEADERS);
-      response.write(contentEvent('模型型 PM 要对齐模型目标 [1]，'));
-      response.write(contentEvent('还要'), () => setTimeout(() => response.socket?.destroy(), 20));
+      response.write(contentEvent('Prune apple trees in late winter [1], '));
+      response.write(contentEvent('and then'), () => setTimeout(() => response.socket?.destroy(), 20));
     });
     const { response, logger } = start(baseURL);
 
     const { text, citations, metadata, types } = summarize(await readChunks(response));
 
-    expect(text.startsWith('模型型 PM 要对齐模型目标 [1]，还要')).toBe(true);
-    expect(text).toContain('— 回答中断（连接中断），以下是搜索模式的答案 —');
-    expect(text).toContain('决策模型是否上线或回滚 [1]');
+    expect(text.startsWith('Prune apple trees in late winter [1], and then')).toBe(true);
+    expect(text).toContain('— answer cut off (the connection dropped); search-mode answer below —');
+    const searchAnswer = text.slice(text.indexOf('search-mode answer below'));
+    expect(quotesFirstCitedPassage(searchAnswer, citations.citations)).toBe(true);
     for (const n of citedNumbers(text)) expect(n).toBeLessThanOrEqual(citations.citations.length);
     expect(metadata.mode).toBe('fallback');
     expect(metadata.fallbackReason).toBe('stream-cut');
@@ -110,7 +119,7 @@ describe('LLM network faults', () => {
     });
     const baseURL = await loopback((_request, response) => {
       response.writeHead(200, SSE_HEADERS);
-      response.write(contentEvent('模型型 PM 要对齐模型目标 [1]，'));
+      response.write(contentEvent('Prune apple trees in late winter [1], '));
       response.on('close', () => upstreamClosed());
     });
     const stop = new AbortController();

@@ -16,7 +16,10 @@ const { serve, ask } = fakeLlmEndpoint();
 describe('a stream that stalls, ends empty or is cut short falls back to the search-mode answer', () => {
   it('no first token in time → timeout, and the upstream request is aborted', async () => {
     let upstreamAborted = false;
+    // Held so a garbage collection mid-call cannot drop the request's signal, and the listener with it.
+    const requests: Request[] = [];
     serve((request) => {
+      requests.push(request);
       request.signal.addEventListener('abort', () => {
         upstreamAborted = true;
       });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createChatModel } from '../../../server/answer/create-chat-model.js';
+import type { AppDeps } from '../../../server/app.js';
 import { loadConfig } from '../../../server/config.js';
 import { createTestApp } from './create-test-app.js';
 
@@ -18,11 +19,12 @@ export function fakeModelEnv(baseUrl: string, extra: Record<string, string> = {}
 /**
  * The test app (real retriever, real SQLite) served on a real loopback port, so real clients — the OpenAI
  * SDK, the AI SDK, the MCP SDK — talk to it over HTTP. `env` is read like the process environment; with
- * OPENAI_API_KEY set the app is in LLM mode against OPENAI_BASE_URL. Call `close()` when done.
+ * OPENAI_API_KEY set the app is in LLM mode against OPENAI_BASE_URL; `overrides` replace dependencies (e.g. a
+ * retriever over a fixture corpus). Call `close()` when done.
  */
-export async function serveTestApp(env: Record<string, string> = {}) {
+export async function serveTestApp(env: Record<string, string> = {}, overrides: Partial<AppDeps> = {}) {
   const config = loadConfig({ LOG_LEVEL: 'silent', OPENAI_API_KEY: '', ...env });
-  const testApp = await createTestApp({ config, model: createChatModel(config.llm) });
+  const testApp = await createTestApp({ config, model: createChatModel(config.llm), ...overrides });
   const server = serve({ fetch: testApp.app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
