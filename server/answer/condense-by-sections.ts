@@ -2,8 +2,14 @@ import type { SearchResult, UnderstoodData } from '../contract.js';
 import type { Retriever } from '../retrieval/types.js';
 import { answerTerms, termWeight } from './answer-terms.js';
 import { followUpOwnWords } from './follow-up.js';
-import { headingName, isWithinSubject, type SectionSubject, sectionSubject, subjectsOf } from './section-subject.js';
 import { sectionHeadings, sectionLabel } from './section-label.js';
+import {
+  headingName,
+  isWithinSubject,
+  type SectionSubject,
+  sectionSubject,
+  subjectsOf,
+} from './section-subject.js';
 
 /** How many of the follow-up's own results may be considered as the section it continues into. */
 const CANDIDATES = 12;
@@ -42,12 +48,17 @@ function namesWhatCorpusLacks(ownWords: string, results: SearchResult[]): boolea
   const words = [...answerTerms(ownWords)].filter((term) => HAN_ONLY.test(term) && termWeight(term) === 1);
   if (words.length === 0) return false;
   const mentions = (result: SearchResult) =>
-    words.some((word) => result.text.includes(word) || result.headings.some((heading) => heading.includes(word)));
+    words.some(
+      (word) => result.text.includes(word) || result.headings.some((heading) => heading.includes(word)),
+    );
   return !results.some(mentions);
 }
 
 function understood(subjects: SectionSubject[], aspect: string | null, query: string): SectionCondensation {
-  return { query, understood: { subjects: subjects.map(({ label }) => label), aspect, query, method: 'sections' } };
+  return {
+    query,
+    understood: { subjects: subjects.map(({ label }) => label), aspect, query, method: 'sections' },
+  };
 }
 
 /**
@@ -55,7 +66,11 @@ function understood(subjects: SectionSubject[], aspect: string | null, query: st
  * leads the list, names the follow-up's words in its heading, or repeats a heading ranked above it (the same
  * aspect of a sibling, reached through translation: "skills" → 需要能力).
  */
-function aspectWithin(subject: SectionSubject, results: SearchResult[], ownWords: string): SearchResult | undefined {
+function aspectWithin(
+  subject: SectionSubject,
+  results: SearchResult[],
+  ownWords: string,
+): SearchResult | undefined {
   const ownTerms = answerTerms(ownWords);
   const namesAbove = new Set<string>();
   for (const [rank, result] of results.entries()) {
@@ -81,8 +96,13 @@ function siblingAspect(retriever: Retriever, previousId: string, results: Search
   const landed = best && retriever.section(best.section.id);
   if (!best || !landed) return undefined;
   const subject = sectionSubject(landed);
-  const aspect = subject.path.length < landed.headings.length ? headingName(landed.headings.at(-1) ?? '') : null;
-  return understood([subject], aspect, `${sectionLabel(best.section).replace(/ › /g, ' ')} ${followUp}`.trim());
+  const aspect =
+    subject.path.length < landed.headings.length ? headingName(landed.headings.at(-1) ?? '') : null;
+  return understood(
+    [subject],
+    aspect,
+    `${sectionLabel(best.section).replace(/ › /g, ' ')} ${followUp}`.trim(),
+  );
 }
 
 /**

@@ -1,13 +1,19 @@
-import type { Citation, SearchResult } from '../contract.js';
+import type { Citation, SearchResult, SectionResponse } from '../contract.js';
+import { answerLeads, type Lead, namedShare } from './answer-lead.js';
+import { leadLine, quotedText } from './answer-lines.js';
 import { answerTerms, overlapScore } from './answer-terms.js';
 import { type AnswerLanguage, detectLanguage } from './detect-language.js';
 import { parseTextUnits, type TextUnit } from './markdown-units.js';
+import { questionForm } from './question-form.js';
 import { sectionHeadings, sectionLabel } from './section-label.js';
+import { headingName, isAspectSection } from './section-subject.js';
 
 export interface ExtractiveAnswerInput {
   question: string;
   results: SearchResult[];
   answerable: boolean;
+  /** The retriever's section lookup: its document outline tells a sub-heading that recurs under siblings. */
+  section?: (id: string) => SectionResponse | undefined;
 }
 
 export interface ExtractiveAnswer {
@@ -25,7 +31,11 @@ export interface ExtractiveAnswerOptions {
 
 interface Evidence {
   result: SearchResult;
+  /** One aspect of its parent (a sub-heading every sibling has): the parent is its subject. */
+  aspect: boolean;
   units: TextUnit[];
+  allUnits: TextUnit[];
+  strongest: TextUnit | undefined;
   relevance: number;
 }
 
@@ -39,6 +49,12 @@ const NEAREST_COUNT = 3;
  */
 const SECONDARY_RELEVANCE = 0.75;
 const SECONDARY_SCORE = 0.7;
+/**
+ * A sibling of the best passage (same parent, or the same sub-heading under another parent) that scores
+ * close to it answers too: a question matching two siblings gets both, not only the first.
+ */
+const SIBLING_SCORE = 0.6;
+
 /** Within a passage, units scoring at least this share of the best unit are quoted. */
 const UNIT_RELEVANCE = 0.5;
 /**
@@ -70,12 +86,13 @@ const NOT_COVERED: Record<AnswerLanguage, { withNearest: string; alone: string }
  * Scores a passage's units by the question terms its headings do not already explain: when the headings
  * answer the question ("…的日常工作"), every unit of the section is relevant; otherwise the matching units are.
  */
-function weighPassage(result: SearchResult, queryTerms: Set<string>): Evidence {
+function weighPassage(result: SearchResult, queryTerms: Set<string>, aspect: boolean): Evidence {
   const units = parseTextUnits(result.text);
   const headingTerms = answerTerms(sectionHeadings(result).slice(-2).join(' '));
   const residual = new Set([...queryTerms].filter((term) => !headingTerms.has(term)));
   const scored = units.map((unit) => ({ unit, score: overlapScore(residual, answerTerms(unit.plain)) }));
   const best = Math.max(0, ...scored.map((entry) => entry.score));
+  const strongest = scored.find((entry) => entry.score === best)?.unit;
   const picked =
     best >= 1 && units.length > WHOLE_SECTION_UNITS
       ? scored
@@ -85,45 +102,96 @@ function weighPassage(result: SearchResult, queryTerms: Set<string>): Evidence {
           .map((entry) => entry.unit)
           .sort((left, right) => left.start - right.start)
       : units.slice(0, MAX_UNITS_PER_PASSAGE);
-  return { result, units: picked, relevance: overlapScore(queryTerms, headingTerms) + best };
+  return {
+    result,
+    aspect,
+    units: picked,
+    allUnits: units,
+    strongest,
+    relevance: overlapScore(queryTerms, headingTerms) + best,
+  };
 }
 
-/** The retriever's best passage always speaks; others only when nearly as relevant. */
-function selectEvidence(question: string, results: SearchResult[]): Evidence[] {
-  const queryTerms = answerTerms(question);
-  const weighed = results
-    .slice(0, PASSAGES_CONSIDERED)
-    .map((result) => weighPassage(result, queryTerms))
-    .filter((evidence) => evidence.units.length > 0);
+/**
+ * A sibling the question leaves open: the same sub-heading under another parent the question does not name
+ * (two roles' "Demand"), or another child of the same parent whose own heading the question does not name.
+ */
+function isOpenSibling(top: SearchResult, other: SearchResult, questionTerms: Set<string>): boolean {
+  if (top.docId !== other.docId || top.headings.length !== other.headings.length) return false;
+  if (top.headings.length < 3) return false;
+  const parent = (result: SearchResult) => result.headings.slice(0, -1).join('\u0000');
+  const own = (result: SearchResult) => headingName(result.headings.at(-1) ?? '');
+  const named = (heading: string | undefined) => namedShare(heading ?? '', questionTerms) >= 0.5;
+  if (parent(top) === parent(other)) return !named(top.headings.at(-1));
+  return own(top) === own(other) && !named(top.headings.at(-2));
+}
+
+/** The retriever's best passage always speaks; others only when nearly as relevant, or a close sibling. */
+function chooseEvidence(weighed: Evidence[], questionTerms: Set<string>): Evidence[] {
   const bestRelevance = Math.max(0, ...weighed.map((evidence) => evidence.relevance));
-  const topScore = weighed[0]?.result.score ?? 0;
-  const chosen = weighed.filter(
+  const top = weighed[0]?.result;
+  const topScore = top?.score ?? 0;
+  const scoresNear = (score: number, share: number) => topScore <= 0 || score >= topScore * share;
+  return weighed.filter(
     ({ relevance, result }, index) =>
       index === 0 ||
       (relevance > 0 &&
-        relevance >= bestRelevance * SECONDARY_RELEVANCE &&
-        (topScore <= 0 || result.score >= topScore * SECONDARY_SCORE)),
+        ((relevance >= bestRelevance * SECONDARY_RELEVANCE && scoresNear(result.score, SECONDARY_SCORE)) ||
+          (top !== undefined &&
+            isOpenSibling(top, result, questionTerms) &&
+            scoresNear(result.score, SIBLING_SCORE)))),
   );
+}
+
+/** The answer's leads, with the passage each cites moved to the front when it was not already chosen first. */
+function withLeads(question: string, weighed: Evidence[]): { chosen: Evidence[]; leads: Lead[] } {
+  const form = questionForm(question);
+  let chosen = chooseEvidence(weighed, answerTerms(question));
+  if (form.kind === 'definition') {
+    const [lead] = answerLeads(form, question, weighed);
+    const defining = lead ? weighed[lead.index] : undefined;
+    if (lead && defining) {
+      const units = defining.units.includes(lead.unit)
+        ? defining.units
+        : [lead.unit, ...defining.units].sort((left, right) => left.start - right.start);
+      chosen = [{ ...defining, units }, ...chosen.filter((evidence) => evidence !== defining)];
+    }
+  }
+  return { chosen, leads: answerLeads(form, question, chosen) };
+}
+
+/** Whether a section is one aspect of its parent: by its outline when known, else by the other results. */
+function aspectJudge(input: ExtractiveAnswerInput): (result: SearchResult) => boolean {
+  return (result) => {
+    const view = input.section?.(result.id);
+    if (view) return isAspectSection(view, view.document.outline);
+    return isAspectSection(
+      result,
+      input.results.map(({ headings }) => ({ headings, id: '', anchor: '', depth: headings.length })),
+    );
+  };
+}
+
+function selectEvidence(input: ExtractiveAnswerInput): { evidence: Evidence[]; leads: Lead[] } {
+  const { question, results } = input;
+  const queryTerms = answerTerms(question);
+  const isAspect = aspectJudge(input);
+  const weighed = results
+    .slice(0, PASSAGES_CONSIDERED)
+    .map((result) => weighPassage(result, queryTerms, isAspect(result)))
+    .filter((evidence) => evidence.units.length > 0);
+  const { chosen, leads } = withLeads(question, weighed);
   let budget = MAX_UNITS;
   const capped: Evidence[] = [];
   for (const evidence of chosen) {
     if (budget === 0) break;
-    capped.push({ ...evidence, units: evidence.units.slice(0, budget) });
+    const lead = leads.find(({ index }) => chosen[index] === evidence)?.unit;
+    const units = evidence.units.slice(0, budget);
+    const withLead = lead && !units.includes(lead) ? [...units, lead] : units;
+    capped.push({ ...evidence, units: withLead.sort((left, right) => left.start - right.start) });
     budget -= Math.min(budget, evidence.units.length);
   }
-  return capped;
-}
-
-/** A table row reads as "维度 — 传统 PM：用户需求；AI PM：模型能力 + 用户需求". */
-function unitText(unit: TextUnit, language: AnswerLanguage): string {
-  if (unit.kind !== 'row' || !unit.cells) return unit.plain;
-  const [first = '', ...rest] = unit.cells;
-  const [colon, semicolon] = language === 'zh' ? ['：', '；'] : [': ', '; '];
-  const pairs = rest.map((cell, index) => {
-    const name = unit.header?.[index + 1];
-    return name ? `${name}${colon}${cell}` : cell;
-  });
-  return pairs.length > 0 ? `${first} — ${pairs.join(semicolon)}` : first;
+  return { evidence: capped, leads: leads.filter(({ index }) => index < capped.length) };
 }
 
 function notCoveredAnswer(language: AnswerLanguage, results: SearchResult[]): ExtractiveAnswer {
@@ -143,17 +211,25 @@ export function buildExtractiveAnswer(
   options: ExtractiveAnswerOptions = {},
 ): ExtractiveAnswer {
   const language = detectLanguage(input.question);
-  const evidence = input.answerable ? selectEvidence(input.question, input.results) : [];
+  const { evidence, leads } = input.answerable ? selectEvidence(input) : { evidence: [], leads: [] };
   if (evidence.length === 0) return notCoveredAnswer(language, input.results);
   const quotesChinese = evidence.some(({ units }) => units.some((unit) => HAN.test(unit.plain)));
   const leadIn =
     options.leadIn ?? (language === 'en' && quotesChinese ? LEAD_IN_QUOTING_CHINESE : LEAD_IN[language]);
   const lines = leadIn === '' ? [] : [leadIn, ''];
-  const citations = evidence.map(({ result, units }, index): Citation => {
+  const leadLines = leads.map((lead) => leadLine(lead, evidence[lead.index], language, leads.length));
+  if (leadLines.length > 0) lines.push(...leadLines, '');
+  const citations = evidence.map(({ result, units, aspect }, index): Citation => {
     const n = index + 1;
-    const sentences = units.map((unit) => unitText(unit, language));
+    const sentences = units.map((unit) => quotedText(unit, result, language, aspect));
+    const led = leads.find((lead) => lead.index === index)?.unit;
+    // The lead already said it; the bullets below add the rest, unless the lead was all there is.
+    const bullets = units.filter((unit) => unit !== led || units.length === 1);
     if (index > 0) lines.push('');
-    lines.push(`**${sectionLabel(result)}**`, ...sentences.map((sentence) => `- ${sentence} [${n}]`));
+    lines.push(
+      `**${sectionLabel(result)}**`,
+      ...bullets.map((unit) => `- ${quotedText(unit, result, language, aspect)} [${n}]`),
+    );
     return {
       ...result,
       n,

@@ -30,7 +30,10 @@ function parentKey(entry: Pick<OutlineEntry, 'headings'>): string {
  * True when the section's own heading recurs under a sibling parent (every role has its "Skills"): then the
  * section is one aspect of its parent, and the parent is what it is about.
  */
-export function isAspectSection(section: Pick<SectionResponse, 'headings'>, outline: OutlineEntry[]): boolean {
+export function isAspectSection(
+  section: Pick<SectionResponse, 'headings'>,
+  outline: OutlineEntry[],
+): boolean {
   if (section.headings.length < 3) return false;
   const name = ownName(section);
   const parent = parentKey(section);
@@ -67,7 +70,8 @@ export function subSections(subject: SectionSubject): OutlineEntry[] {
   const depth = subject.path.length;
   return subject.outline.filter(
     (entry) =>
-      entry.headings.length > depth && subject.path.every((heading, index) => entry.headings[index] === heading),
+      entry.headings.length > depth &&
+      subject.path.every((heading, index) => entry.headings[index] === heading),
   );
 }
 

@@ -20,13 +20,17 @@ export const UNDERSTOOD_PART_ID = 'understood';
  * A writer that sends how a follow-up was understood right after the answer's `start`, whichever writer
  * (search, LLM, fallback) starts it: `useChat` needs `start` before any data part.
  */
-export function withUnderstood(writer: ChatStreamWriter, understood: UnderstoodData | undefined): ChatStreamWriter {
+export function withUnderstood(
+  writer: ChatStreamWriter,
+  understood: UnderstoodData | undefined,
+): ChatStreamWriter {
   if (!understood) return writer;
   return {
     ...writer,
     write(part) {
       writer.write(part);
-      if (part.type === 'start') writer.write({ type: 'data-understood', id: UNDERSTOOD_PART_ID, data: understood });
+      if (part.type === 'start')
+        writer.write({ type: 'data-understood', id: UNDERSTOOD_PART_ID, data: understood });
     },
   };
 }

@@ -34,7 +34,9 @@ export function chatAnswerInput(
     logger: deps.logger,
     requestId,
     // Ids the index does not hold (the corpus was reloaded since that answer) are dropped, not an error.
-    contextSectionIds: (request.contextSectionIds ?? []).filter((id) => deps.retriever.section(id) !== undefined),
+    contextSectionIds: (request.contextSectionIds ?? []).filter(
+      (id) => deps.retriever.section(id) !== undefined,
+    ),
     // A shutdown's drain deadline stops the model call as a client's disconnect does.
     signal: deps.drain ? AbortSignal.any([request.signal, deps.drain.deadline]) : request.signal,
     onNotCovered: (gap) => {
