@@ -22,7 +22,12 @@ export interface Lead {
   index: number;
   subject: string | null;
   unit: TextUnit;
+  /** The part of the unit the lead quotes, when only one of its sentences states the answer. */
+  quote?: string;
 }
+
+/** English sentences inside one unit (the unit splitter only cuts at CJK and end-of-line punctuation). */
+const LATIN_SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z"'(])/u;
 
 /** Names a heading goes by: "数据闭环（Data Flywheel）" is also "数据闭环" and "Data Flywheel". */
 function headingNames(heading: string): string[] {
@@ -51,7 +56,7 @@ export function answeringHeading(
   if (result.headings.length < 3) return null;
   const headings = sectionHeadings(result);
   for (const heading of (aspect ? headings.slice(0, -1) : headings).reverse()) {
-    if (namedShare(heading, questionTerms) < 0.5) return headingName(heading);
+    if (namedShare(heading, questionTerms) <= 0.5) return headingName(heading);
   }
   return null;
 }
@@ -59,12 +64,15 @@ export function answeringHeading(
 function definitionLead(evidence: LeadEvidence[], term: string): Lead | undefined {
   const termTerms = answerTerms(term);
   for (const [index, { result, allUnits }] of evidence.entries()) {
+    // Bounded: a definition is looked for in the considered passages only, unit by unit.
     const headings = sectionHeadings(result).filter((heading) =>
       [...answerTerms(heading)].some((word) => termTerms.has(word)),
     );
     const names = [term, ...headings.flatMap(headingNames)];
     const unit = allUnits.find((candidate) => definesName(candidate.plain, names));
-    if (unit) return { index, subject: null, unit };
+    if (!unit) continue;
+    const quote = unit.plain.split(LATIN_SENTENCE_END).find((sentence) => definesName(sentence, names));
+    return { index, subject: null, unit, ...(quote && quote !== unit.plain ? { quote } : {}) };
   }
   return undefined;
 }

@@ -50,9 +50,9 @@ export function leadLine(
   language: AnswerLanguage,
   count: number,
 ): string {
-  const quote = evidence
-    ? quotedText(lead.unit, evidence.result, language, evidence.aspect)
-    : lead.unit.plain;
+  const quote =
+    lead.quote ??
+    (evidence ? quotedText(lead.unit, evidence.result, language, evidence.aspect) : lead.unit.plain);
   const line = `${lead.subject ? `**${lead.subject}** — ` : ''}${quote} [${lead.index + 1}]`;
   return count > 1 ? `- ${line}` : line;
 }

@@ -53,7 +53,7 @@ const SECONDARY_SCORE = 0.7;
  * A sibling of the best passage (same parent, or the same sub-heading under another parent) that scores
  * close to it answers too: a question matching two siblings gets both, not only the first.
  */
-const SIBLING_SCORE = 0.6;
+const SIBLING_SCORE = 0.75;
 
 /** Within a passage, units scoring at least this share of the best unit are quoted. */
 const UNIT_RELEVANCE = 0.5;
