@@ -48,7 +48,9 @@ describe('a search-mode answer states the answer first', () => {
   it('"what is a X" quotes only the defining sentence of a longer paragraph', async () => {
     const result = await answer('What is a nuc?');
 
-    expect(leadOf(result.text)).toBe('A nuc is a small starter colony with a laying queen on five frames. [1]');
+    expect(leadOf(result.text)).toBe(
+      'A nuc is a small starter colony with a laying queen on five frames. [1]',
+    );
   });
 
   it('a question two sibling sections both answer gets each of them, each under its own subject', async () => {

@@ -43,7 +43,9 @@ describe('a follow-up without a model answers about the previous subject', () =>
   it('"那它需要什么器具呢？" after an answer citing one method\'s difficulty lands on that method\'s equipment', async () => {
     const cited = await sectionId('手冲（Pour Over）', '上手难度');
 
-    const result = await ask(['手冲难不难？', '手冲：中等 [1]', '那它需要什么器具呢？'], { sectionIds: [cited] });
+    const result = await ask(['手冲难不难？', '手冲：中等 [1]', '那它需要什么器具呢？'], {
+      sectionIds: [cited],
+    });
 
     expect(firstHeadings(result)).toBe('2. 手冲（Pour Over） › 所需器具');
     expect(result.text).toContain('细口手冲壶');
@@ -65,9 +67,12 @@ describe('a follow-up without a model answers about the previous subject', () =>
   it('an English "what about their effort?" keeps the hive the previous answer was about', async () => {
     const cited = await sectionId('Top-Bar Hive', 'Cost');
 
-    const result = await ask(['How much does a top-bar hive cost?', 'Easy to build [1]', 'What about their effort?'], {
-      sectionIds: [cited],
-    });
+    const result = await ask(
+      ['How much does a top-bar hive cost?', 'Easy to build [1]', 'What about their effort?'],
+      {
+        sectionIds: [cited],
+      },
+    );
 
     expect(firstHeadings(result)).toBe('Top-Bar Hive › Effort');
     expect(result.text).toContain('No heavy boxes to lift');
@@ -91,7 +96,7 @@ describe('a follow-up without a model answers about the previous subject', () =>
 });
 
 describe('a follow-up with a model', () => {
-  it('sends the model\'s condensation as the understood question, with the cited subject', async () => {
+  it("sends the model's condensation as the understood question, with the cited subject", async () => {
     server.use(
       http.post('http://llm.test/v1/chat/completions', async ({ request }) => {
         const body = (await request.json()) as { stream?: boolean };
