@@ -21,7 +21,7 @@ function postChat(body: unknown) {
 const followUp = (context: unknown) => ({
   id: 'chat-ctx',
   messages: [
-    { id: 'm1', role: 'user', parts: [{ type: 'text', text: '手冲的上手难度怎么样？' }] },
+    { id: 'm1', role: 'user', parts: [{ type: 'text', text: '意式浓缩上手难吗？' }] },
     { id: 'm2', role: 'assistant', parts: [{ type: 'text', text: '中等 [1]' }] },
     { id: 'm3', role: 'user', parts: [{ type: 'text', text: '那它需要什么器具呢？' }] },
   ],
@@ -37,7 +37,7 @@ async function understoodOf(response: Response) {
 }
 
 describe("POST /api/chat with the previous answer's cited sections", () => {
-  it('resolves the follow-up to the subject of the cited section', async () => {
+  it('resolves the follow-up to the subject of the cited section, over what the question alone suggests', async () => {
     const cited = await sectionId('手冲（Pour Over）', '上手难度');
 
     const response = await postChat(followUp({ sectionIds: [cited] }));
@@ -53,7 +53,7 @@ describe("POST /api/chat with the previous answer's cited sections", () => {
     const response = await postChat(followUp({ sectionIds: ['brewing.zh#gone', 'nowhere#at-all'] }));
 
     expect(response.status).toBe(200);
-    expect(await understoodOf(response)).toMatchObject({ subjects: ['手冲（Pour Over）'] });
+    expect(await understoodOf(response)).toMatchObject({ subjects: ['意式浓缩（Espresso）'] });
   });
 
   it.each([
