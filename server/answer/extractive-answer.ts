@@ -1,7 +1,7 @@
 import type { Citation, SearchResult, SectionResponse } from '../contract.js';
-import { answerLeads, type Lead, namedShare } from './answer-lead.js';
+import { answerLeads, type Lead } from './answer-lead.js';
 import { leadLine, quotedText } from './answer-lines.js';
-import { answerTerms, overlapScore } from './answer-terms.js';
+import { answerTerms, overlapScore, termWeight } from './answer-terms.js';
 import { type AnswerLanguage, detectLanguage } from './detect-language.js';
 import { parseTextUnits, type TextUnit } from './markdown-units.js';
 import { questionForm } from './question-form.js';
@@ -112,18 +112,26 @@ function weighPassage(result: SearchResult, queryTerms: Set<string>, aspect: boo
   };
 }
 
+/** Whether the question names a word of this heading that the other heading lacks: it chose this one. */
+function namesOver(heading: string, other: string, questionTerms: Set<string>): boolean {
+  const otherTerms = answerTerms(headingName(other));
+  return [...answerTerms(headingName(heading))].some(
+    (term) => termWeight(term) === 1 && !otherTerms.has(term) && questionTerms.has(term),
+  );
+}
+
 /**
- * A sibling the question leaves open: the same sub-heading under another parent the question does not name
- * (two roles' "Demand"), or another child of the same parent whose own heading the question does not name.
+ * A sibling the question leaves open: the same sub-heading under another parent (two roles' "Demand"), or
+ * another child of the same parent, when the question names nothing that sets the best passage apart.
  */
 function isOpenSibling(top: SearchResult, other: SearchResult, questionTerms: Set<string>): boolean {
   if (top.docId !== other.docId || top.headings.length !== other.headings.length) return false;
   if (top.headings.length < 3) return false;
   const parent = (result: SearchResult) => result.headings.slice(0, -1).join('\u0000');
   const own = (result: SearchResult) => headingName(result.headings.at(-1) ?? '');
-  const named = (heading: string | undefined) => namedShare(heading ?? '', questionTerms) >= 0.5;
-  if (parent(top) === parent(other)) return !named(top.headings.at(-1));
-  return own(top) === own(other) && !named(top.headings.at(-2));
+  if (parent(top) === parent(other)) return !namesOver(own(top), own(other), questionTerms);
+  const parentHeading = (result: SearchResult) => result.headings.at(-2) ?? '';
+  return own(top) === own(other) && !namesOver(parentHeading(top), parentHeading(other), questionTerms);
 }
 
 /** The retriever's best passage always speaks; others only when nearly as relevant, or a close sibling. */
