@@ -29,7 +29,7 @@ export interface Lead {
 /** English sentences inside one unit (the unit splitter only cuts at CJK and end-of-line punctuation). */
 const LATIN_SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z"'(])/u;
 
-/** Names a heading goes by: "数据闭环（Data Flywheel）" is also "数据闭环" and "Data Flywheel". */
+/** Names a heading goes by: "萃取率（Extraction Yield）" is also "萃取率" and "Extraction Yield". */
 function headingNames(heading: string): string[] {
   const name = headingName(heading);
   const parts = name.split(/[（()）/]/u).map((part) => part.trim());
@@ -45,7 +45,7 @@ export function namedShare(heading: string, questionTerms: Set<string>): number 
 
 /**
  * The heading that answers a "which" question: the deepest heading below the title the question does not
- * already name ("哪类…需求量最高" in a "Role › 需求量" section → the role).
+ * already name ("哪种…最容易" in a "Method › 难度" section → the method).
  */
 export function answeringHeading(
   result: SearchResult,

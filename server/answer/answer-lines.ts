@@ -4,14 +4,14 @@ import type { AnswerLanguage } from './detect-language.js';
 import type { TextUnit } from './markdown-units.js';
 import { headingName } from './section-subject.js';
 
-/** A bullet this short ("最高") reads as an answer only with its sub-heading as a label. */
+/** A bullet this short ("最容易") reads as an answer only with its sub-heading as a label. */
 const SHORT_UNIT_CHARS = 24;
 
 function colon(language: AnswerLanguage): string {
   return language === 'zh' ? '：' : ': ';
 }
 
-/** A table row reads as "维度 — 传统 PM：用户需求；AI PM：模型能力 + 用户需求". */
+/** A table row reads as "维度 — 甲：快；乙：慢". */
 function unitText(unit: TextUnit, language: AnswerLanguage): string {
   if (unit.kind !== 'row' || !unit.cells) return unit.plain;
   const [first = '', ...rest] = unit.cells;
@@ -25,7 +25,7 @@ function unitText(unit: TextUnit, language: AnswerLanguage): string {
 
 /**
  * A quoted unit as the answer shows it. A short bullet of a sub-section carries the sub-heading as its
- * subject ("需求量：最高"), so it still says something when read alone.
+ * subject ("难度：最容易"), so it still says something when read alone.
  */
 export function quotedText(
   unit: TextUnit,

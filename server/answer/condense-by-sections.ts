@@ -64,7 +64,7 @@ function understood(subjects: SectionSubject[], aspect: string | null, query: st
 /**
  * The sub-section of a subject the follow-up asks about: among its own results, one under the subject that
  * leads the list, names the follow-up's words in its heading, or repeats a heading ranked above it (the same
- * aspect of a sibling, reached through translation: "skills" → 需要能力).
+ * aspect of a sibling, reached through translation: "cost" → 成本).
  */
 function aspectWithin(
   subject: SectionSubject,
@@ -84,7 +84,7 @@ function aspectWithin(
   return undefined;
 }
 
-/** The follow-up lands on the same aspect of a sibling it names ("那平台型的呢？" after one role's daily work). */
+/** The follow-up lands on the same aspect of a sibling it names ("那手冲的呢？" after another method's equipment). */
 function siblingAspect(retriever: Retriever, previousId: string, results: SearchResult[], followUp: string) {
   const previous = retriever.section(previousId);
   if (!previous) return undefined;
@@ -108,8 +108,8 @@ function siblingAspect(retriever: Retriever, previousId: string, results: Search
 /**
  * Resolves a follow-up to the previous turn's subject using the corpus's own heading structure, not a
  * vocabulary. The subject is what the previous answer's cited sections are about (their parent when they
- * are one aspect of it); the follow-up's own words pick the sub-section of that subject ("他们的需求量呢？"),
- * or the same aspect of a sibling they name ("那平台型的呢？"). With no words of its own ("那它呢？") it
+ * are one aspect of it); the follow-up's own words pick the sub-section of that subject ("它的价格呢？"),
+ * or the same aspect of a sibling they name ("那手冲的呢？"). With no words of its own ("那它呢？") it
  * inherits the subject; with strong results sharing nothing, or Chinese words no result contains, it is a
  * new topic and is searched as asked. Bounded: two searches.
  */

@@ -58,7 +58,7 @@ const SIBLING_SCORE = 0.75;
 /** Within a passage, units scoring at least this share of the best unit are quoted. */
 const UNIT_RELEVANCE = 0.5;
 /**
- * A section this short is one thought (a role's three 需求量 bullets): quoting only the matching bullet
+ * A section this short is one thought (a method's three 难度 bullets): quoting only the matching bullet
  * ("最高") would strip the context that makes it an answer.
  */
 const WHOLE_SECTION_UNITS = 3;
@@ -84,7 +84,7 @@ const NOT_COVERED: Record<AnswerLanguage, { withNearest: string; alone: string }
 
 /**
  * Scores a passage's units by the question terms its headings do not already explain: when the headings
- * answer the question ("…的日常工作"), every unit of the section is relevant; otherwise the matching units are.
+ * answer the question ("…的所需器具"), every unit of the section is relevant; otherwise the matching units are.
  */
 function weighPassage(result: SearchResult, queryTerms: Set<string>, aspect: boolean): Evidence {
   const units = parseTextUnits(result.text);
@@ -121,7 +121,7 @@ function namesOver(heading: string, other: string, questionTerms: Set<string>): 
 }
 
 /**
- * A sibling the question leaves open: the same sub-heading under another parent (two roles' "Demand"), or
+ * A sibling the question leaves open: the same sub-heading under another parent (two methods' "Cost"), or
  * another child of the same parent, when the question names nothing that sets the best passage apart.
  */
 function isOpenSibling(top: SearchResult, other: SearchResult, questionTerms: Set<string>): boolean {

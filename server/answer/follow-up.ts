@@ -1,7 +1,7 @@
 import { refersBack, withoutReferences } from '../retrieval/text.js';
 import { scriptCounts } from './detect-language.js';
 
-/** Openers that lean on the previous turn: "那平台型的呢？", "and what about their daily work?". */
+/** Openers that lean on the previous turn: "那手冲的呢？", "and what about their cost?". */
 const ELLIPTICAL_OPENER =
   /^\s*(?:那么?|还有|另外|那如果|and\b|also\b|what about\b|how about\b|and what about\b|what of\b|same for\b)/i;
 const TRAILING_NE = /呢[？?\s]*$/;

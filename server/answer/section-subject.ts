@@ -27,7 +27,7 @@ function parentKey(entry: Pick<OutlineEntry, 'headings'>): string {
 }
 
 /**
- * True when the section's own heading recurs under a sibling parent (every role has its "Skills"): then the
+ * True when the section's own heading recurs under a sibling parent (every method has its "Cost"): then the
  * section is one aspect of its parent, and the parent is what it is about.
  */
 export function isAspectSection(
