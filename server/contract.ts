@@ -146,8 +146,25 @@ export interface ChatMetadata {
   requestId?: string;
 }
 
+/**
+ * How a follow-up was understood: the subject it was resolved to (the heading labels of the previous turn's
+ * cited sections), the aspect asked about, and the standalone query retrieval ran. The web shows it as
+ * "Answering: <subjects> · <aspect>" and lets the reader edit `query`.
+ */
+export interface UnderstoodData {
+  /** Labels of the previous turn's subject, e.g. a parent section's heading; empty when none was found. */
+  subjects: string[];
+  /** The follow-up's own topic, e.g. the sibling sub-heading it landed on; null when it named none. */
+  aspect: string | null;
+  /** The standalone question retrieval searched. */
+  query: string;
+  /** `sections`: resolved from the corpus's heading structure; `llm`: the model's condensation. */
+  method: 'sections' | 'llm';
+}
+
 export type ChatDataParts = {
   citations: CitationsData;
+  understood: UnderstoodData;
 };
 
 export type ChatMessage = UIMessage<ChatMetadata, ChatDataParts>;
@@ -156,6 +173,20 @@ export const MAX_CHAT_MESSAGES = 40;
 export const MAX_MESSAGE_CHARS = 4000;
 
 const chatPartSchema = z.looseObject({ type: z.string() });
+
+/** How many cited section ids a follow-up may send back: more than one answer ever cites. */
+export const MAX_CONTEXT_SECTIONS = 8;
+
+/**
+ * The previous answer's cited section ids, sent back so a follow-up ("那他们呢？") resolves to its subject
+ * without a model. A malformed list is a 400; ids the index does not hold (a corpus reloaded since) are ignored.
+ */
+export const chatContextSchema = z.object({
+  sectionIds: z
+    .array(z.string().min(1).max(300))
+    .max(MAX_CONTEXT_SECTIONS, `context.sectionIds holds at most ${MAX_CONTEXT_SECTIONS} ids`),
+});
+export type ChatContext = z.infer<typeof chatContextSchema>;
 
 export const chatRequestSchema = z.looseObject({
   id: z.string().max(200).optional(),
@@ -170,6 +201,7 @@ export const chatRequestSchema = z.looseObject({
     )
     .min(1, 'messages must not be empty')
     .max(MAX_CHAT_MESSAGES, `at most ${MAX_CHAT_MESSAGES} messages`),
+  context: chatContextSchema.optional(),
 });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config.js';
-import type { ChatMessage, ChatMetadata, SearchResponse, TokenUsage } from '../contract.js';
+import type { ChatMessage, ChatMetadata, SearchResponse, TokenUsage, UnderstoodData } from '../contract.js';
 import type { Logger } from '../logger.js';
 import type { Retriever } from '../retrieval/types.js';
 import type { GapRecord } from '../store/feedback-store.js';
@@ -19,6 +19,8 @@ export interface ChatAnswerInput {
   /** Client disconnect or stop: aborts the upstream model request. */
   signal: AbortSignal;
   onNotCovered?: (gap: GapRecord) => void;
+  /** The previous answer's cited section ids, as the client sent them back (unknown ids already dropped). */
+  contextSectionIds?: string[];
 }
 
 /** Everything known once retrieval has run, shared by the search, LLM and fallback writers. */
@@ -33,6 +35,8 @@ export interface AnswerContext {
   startedAt: number;
   /** Tokens spent condensing a follow-up, counted into the answer's usage and cost. */
   condenseUsage?: TokenUsage;
+  /** How a follow-up was understood; written as `data-understood` right after `start`. */
+  understood?: UnderstoodData;
 }
 
 /** Whole milliseconds since a performance.now() mark. */

@@ -10,7 +10,7 @@ export function scriptCounts(text: string): { han: number; latinWords: number } 
 
 /**
  * The language to answer in. A question counts as Chinese when its Han characters are at least as many as
- * its Latin words, so "Model PM 需要什么能力" is Chinese and "What does 模型型 PM do?" is English.
+ * its Latin words, so "French Press 需要什么器具" is Chinese and "What does 法压壶 do?" is English.
  */
 export function detectLanguage(text: string): AnswerLanguage {
   const { han, latinWords } = scriptCounts(text);

@@ -1,13 +1,15 @@
-import type { Citation, SearchResult } from '../contract.js';
-import { answerTerms, overlapScore } from './answer-terms.js';
+import type { Citation, SearchResult, SectionResponse } from '../contract.js';
+import { leadLine, quotedText } from './answer-lines.js';
 import { type AnswerLanguage, detectLanguage } from './detect-language.js';
-import { parseTextUnits, type TextUnit } from './markdown-units.js';
-import { sectionHeadings, sectionLabel } from './section-label.js';
+import { sectionLabel } from './section-label.js';
+import { selectEvidence } from './select-evidence.js';
 
 export interface ExtractiveAnswerInput {
   question: string;
   results: SearchResult[];
   answerable: boolean;
+  /** The retriever's section lookup: its document outline tells a sub-heading that recurs under siblings. */
+  section?: (id: string) => SectionResponse | undefined;
 }
 
 export interface ExtractiveAnswer {
@@ -23,29 +25,7 @@ export interface ExtractiveAnswerOptions {
   leadIn?: string;
 }
 
-interface Evidence {
-  result: SearchResult;
-  units: TextUnit[];
-  relevance: number;
-}
-
-const PASSAGES_CONSIDERED = 4;
-const MAX_UNITS = 8;
-const MAX_UNITS_PER_PASSAGE = 8;
 const NEAREST_COUNT = 3;
-/**
- * A lower-ranked passage joins the answer only when it is nearly as relevant as the best one, both by the
- * question's own words and by the retriever's score (which also knows synonyms such as 飞轮 = flywheel).
- */
-const SECONDARY_RELEVANCE = 0.75;
-const SECONDARY_SCORE = 0.7;
-/** Within a passage, units scoring at least this share of the best unit are quoted. */
-const UNIT_RELEVANCE = 0.5;
-/**
- * A section this short is one thought (a role's three 需求量 bullets): quoting only the matching bullet
- * ("最高") would strip the context that makes it an answer.
- */
-const WHOLE_SECTION_UNITS = 3;
 
 const LEAD_IN: Record<AnswerLanguage, string> = {
   zh: '根据资料库（搜索模式，未调用大模型）：',
@@ -66,66 +46,6 @@ const NOT_COVERED: Record<AnswerLanguage, { withNearest: string; alone: string }
   },
 };
 
-/**
- * Scores a passage's units by the question terms its headings do not already explain: when the headings
- * answer the question ("…的日常工作"), every unit of the section is relevant; otherwise the matching units are.
- */
-function weighPassage(result: SearchResult, queryTerms: Set<string>): Evidence {
-  const units = parseTextUnits(result.text);
-  const headingTerms = answerTerms(sectionHeadings(result).slice(-2).join(' '));
-  const residual = new Set([...queryTerms].filter((term) => !headingTerms.has(term)));
-  const scored = units.map((unit) => ({ unit, score: overlapScore(residual, answerTerms(unit.plain)) }));
-  const best = Math.max(0, ...scored.map((entry) => entry.score));
-  const picked =
-    best >= 1 && units.length > WHOLE_SECTION_UNITS
-      ? scored
-          .filter((entry) => entry.score >= best * UNIT_RELEVANCE)
-          .sort((left, right) => right.score - left.score)
-          .slice(0, MAX_UNITS_PER_PASSAGE)
-          .map((entry) => entry.unit)
-          .sort((left, right) => left.start - right.start)
-      : units.slice(0, MAX_UNITS_PER_PASSAGE);
-  return { result, units: picked, relevance: overlapScore(queryTerms, headingTerms) + best };
-}
-
-/** The retriever's best passage always speaks; others only when nearly as relevant. */
-function selectEvidence(question: string, results: SearchResult[]): Evidence[] {
-  const queryTerms = answerTerms(question);
-  const weighed = results
-    .slice(0, PASSAGES_CONSIDERED)
-    .map((result) => weighPassage(result, queryTerms))
-    .filter((evidence) => evidence.units.length > 0);
-  const bestRelevance = Math.max(0, ...weighed.map((evidence) => evidence.relevance));
-  const topScore = weighed[0]?.result.score ?? 0;
-  const chosen = weighed.filter(
-    ({ relevance, result }, index) =>
-      index === 0 ||
-      (relevance > 0 &&
-        relevance >= bestRelevance * SECONDARY_RELEVANCE &&
-        (topScore <= 0 || result.score >= topScore * SECONDARY_SCORE)),
-  );
-  let budget = MAX_UNITS;
-  const capped: Evidence[] = [];
-  for (const evidence of chosen) {
-    if (budget === 0) break;
-    capped.push({ ...evidence, units: evidence.units.slice(0, budget) });
-    budget -= Math.min(budget, evidence.units.length);
-  }
-  return capped;
-}
-
-/** A table row reads as "维度 — 传统 PM：用户需求；AI PM：模型能力 + 用户需求". */
-function unitText(unit: TextUnit, language: AnswerLanguage): string {
-  if (unit.kind !== 'row' || !unit.cells) return unit.plain;
-  const [first = '', ...rest] = unit.cells;
-  const [colon, semicolon] = language === 'zh' ? ['：', '；'] : [': ', '; '];
-  const pairs = rest.map((cell, index) => {
-    const name = unit.header?.[index + 1];
-    return name ? `${name}${colon}${cell}` : cell;
-  });
-  return pairs.length > 0 ? `${first} — ${pairs.join(semicolon)}` : first;
-}
-
 function notCoveredAnswer(language: AnswerLanguage, results: SearchResult[]): ExtractiveAnswer {
   const nearest = results.slice(0, NEAREST_COUNT);
   const labels = nearest.map((result) => `- ${sectionLabel(result)}`);
@@ -143,17 +63,25 @@ export function buildExtractiveAnswer(
   options: ExtractiveAnswerOptions = {},
 ): ExtractiveAnswer {
   const language = detectLanguage(input.question);
-  const evidence = input.answerable ? selectEvidence(input.question, input.results) : [];
+  const { evidence, leads } = input.answerable ? selectEvidence(input) : { evidence: [], leads: [] };
   if (evidence.length === 0) return notCoveredAnswer(language, input.results);
   const quotesChinese = evidence.some(({ units }) => units.some((unit) => HAN.test(unit.plain)));
   const leadIn =
     options.leadIn ?? (language === 'en' && quotesChinese ? LEAD_IN_QUOTING_CHINESE : LEAD_IN[language]);
   const lines = leadIn === '' ? [] : [leadIn, ''];
-  const citations = evidence.map(({ result, units }, index): Citation => {
+  const leadLines = leads.map((lead) => leadLine(lead, evidence[lead.index], language, leads.length));
+  if (leadLines.length > 0) lines.push(...leadLines, '');
+  const citations = evidence.map(({ result, units, aspect }, index): Citation => {
     const n = index + 1;
-    const sentences = units.map((unit) => unitText(unit, language));
+    const sentences = units.map((unit) => quotedText(unit, result, language, aspect));
+    const led = leads.find((lead) => lead.index === index)?.unit;
+    // The lead already said it; the bullets below add the rest, unless the lead was all there is.
+    const bullets = units.filter((unit) => unit !== led || units.length === 1);
     if (index > 0) lines.push('');
-    lines.push(`**${sectionLabel(result)}**`, ...sentences.map((sentence) => `- ${sentence} [${n}]`));
+    lines.push(
+      `**${sectionLabel(result)}**`,
+      ...bullets.map((unit) => `- ${quotedText(unit, result, language, aspect)} [${n}]`),
+    );
     return {
       ...result,
       n,

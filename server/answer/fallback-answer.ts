@@ -88,7 +88,12 @@ export function writeFallback(context: AnswerContext, fallback: FallbackInput): 
   const { writer, search } = context;
   const language = detectLanguage(context.question);
   const extractive = buildExtractiveAnswer(
-    { question: context.question, results: search.results, answerable: search.answerable },
+    {
+      question: context.question,
+      results: search.results,
+      answerable: search.answerable,
+      section: (id) => context.input.retriever.section(id),
+    },
     { leadIn: '' },
   );
   const hasModelText = fallback.modelText.trim() !== '';

@@ -1,11 +1,9 @@
+import { refersBack, withoutReferences } from '../retrieval/text.js';
 import { scriptCounts } from './detect-language.js';
 
-/** Openers that lean on the previous turn: "那平台型的呢？", "and what about their daily work?". */
+/** Openers that lean on the previous turn: "那手冲的呢？", "and what about their cost?". */
 const ELLIPTICAL_OPENER =
   /^\s*(?:那么?|还有|另外|那如果|and\b|also\b|what about\b|how about\b|and what about\b|what of\b|same for\b)/i;
-/** Pronouns standing for something named earlier. */
-const PRONOUN =
-  /\b(?:they|them|their|theirs|it|its|this role|that role|these roles|those|he|she|his|her)\b|他们|她们|(?<!其)它|(?<![尤极])其(?![他它中实余次])|这类|这个岗位|该岗位|这种岗位|这一类|这个角色/i;
 const TRAILING_NE = /呢[？?\s]*$/;
 
 /** A follow-up too short to stand alone: a few characters or words. */
@@ -16,13 +14,22 @@ function isFragment(question: string): boolean {
 
 /**
  * Whether a question reads as a continuation of the previous turn rather than a question of its own: an
- * elliptical opener (那 / 还有 / and / what about), a pronoun (they, their, 他们, 它), a bare "…呢？", or a fragment.
+ * elliptical opener (那 / 还有 / and / what about), a pronoun (they, their, 他们, 它, 这个方向), a bare "…呢？",
+ * or a fragment.
  */
 export function looksElliptical(question: string): boolean {
   return (
     ELLIPTICAL_OPENER.test(question) ||
-    PRONOUN.test(question) ||
+    refersBack(question) ||
     (TRAILING_NE.test(question) && scriptCounts(question).han <= 12) ||
     isFragment(question)
   );
+}
+
+/** What a follow-up asks in its own words: without its opener, pronouns and trailing "呢". */
+export function followUpOwnWords(question: string): string {
+  return withoutReferences(question.replace(ELLIPTICAL_OPENER, ' '))
+    .replace(TRAILING_NE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

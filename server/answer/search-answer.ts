@@ -30,6 +30,7 @@ export function writeSearchAnswer(context: AnswerContext, modelId?: string): voi
     question: context.question,
     results: search.results,
     answerable: search.answerable,
+    section: (id) => context.input.retriever.section(id),
   });
   const start: ChatMetadata = modelId
     ? { ...baseMetadata(context), mode: 'llm', model: modelId }

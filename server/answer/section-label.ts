@@ -8,7 +8,7 @@ export function sectionHeadings(result: Pick<SearchResult, 'headings'>): string[
   return result.headings.length > 1 ? result.headings.slice(1) : result.headings;
 }
 
-/** A short human label for a section: its last one or two headings without numbering, e.g. "模型型 / 算法产品经理（Model PM） › 日常工作". */
+/** A short human label for a section: its last one or two headings without numbering, e.g. "法压壶（French Press） › 所需器具". */
 export function sectionLabel(result: Pick<SearchResult, 'headings' | 'docTitle'>): string {
   const headings = sectionHeadings(result)
     .slice(-2)

@@ -5,7 +5,7 @@ import { condenseQuestion } from './condense-question.js';
 import { writeLlmAnswer } from './llm-answer.js';
 import { userTurns } from './message-text.js';
 import { writeSearchAnswer } from './search-answer.js';
-import type { ChatStreamWriter } from './ui-stream-parts.js';
+import { type ChatStreamWriter, withUnderstood } from './ui-stream-parts.js';
 
 export type { ChatAnswerInput } from './answer-context.js';
 
@@ -22,13 +22,14 @@ async function answer(input: ChatAnswerInput, writer: ChatStreamWriter): Promise
   });
   const context: AnswerContext = {
     input,
-    writer,
+    writer: withUnderstood(writer, condensed.understood),
     question,
     retrievalQuery: condensed.query,
     search,
     retrievalMs: Math.round(performance.now() - retrievalStartedAt),
     startedAt,
     ...(condensed.usage ? { condenseUsage: condensed.usage } : {}),
+    ...(condensed.understood ? { understood: condensed.understood } : {}),
   };
   if (!input.model) return writeSearchAnswer(context);
   // No evidence, no call: below the answerable threshold the model would only be tempted to invent.

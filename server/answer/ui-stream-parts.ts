@@ -1,5 +1,5 @@
 import type { UIMessageStreamWriter } from 'ai';
-import type { ChatMessage, CitationsData } from '../contract.js';
+import type { ChatMessage, CitationsData, UnderstoodData } from '../contract.js';
 
 export type ChatStreamWriter = UIMessageStreamWriter<ChatMessage>;
 
@@ -11,6 +11,28 @@ export const ANSWER_TEXT_ID = 'answer';
 /** Sends (or, with the same id, replaces) the citations the answer's [n] point into. */
 export function writeCitations(writer: ChatStreamWriter, data: CitationsData): void {
   writer.write({ type: 'data-citations', id: CITATIONS_PART_ID, data });
+}
+
+/** The one understood-question part of an answer. */
+export const UNDERSTOOD_PART_ID = 'understood';
+
+/**
+ * A writer that sends how a follow-up was understood right after the answer's `start`, whichever writer
+ * (search, LLM, fallback) starts it: `useChat` needs `start` before any data part.
+ */
+export function withUnderstood(
+  writer: ChatStreamWriter,
+  understood: UnderstoodData | undefined,
+): ChatStreamWriter {
+  if (!understood) return writer;
+  return {
+    ...writer,
+    write(part) {
+      writer.write(part);
+      if (part.type === 'start')
+        writer.write({ type: 'data-understood', id: UNDERSTOOD_PART_ID, data: understood });
+    },
+  };
 }
 
 /** Splits text into line-sized deltas so an answer that exists all at once still streams. */

@@ -21,6 +21,8 @@ export function chatAnswerInput(
     signal: AbortSignal;
     /** Overrides the app's model: null forces search mode. */
     model?: AppDeps['model'];
+    /** The previous answer's cited section ids, as the client sent them. */
+    contextSectionIds?: string[];
   },
 ): ChatAnswerInput {
   const { requestId } = request;
@@ -31,6 +33,10 @@ export function chatAnswerInput(
     llm: deps.config.llm,
     logger: deps.logger,
     requestId,
+    // Ids the index does not hold (the corpus was reloaded since that answer) are dropped, not an error.
+    contextSectionIds: (request.contextSectionIds ?? []).filter(
+      (id) => deps.retriever.section(id) !== undefined,
+    ),
     // A shutdown's drain deadline stops the model call as a client's disconnect does.
     signal: deps.drain ? AbortSignal.any([request.signal, deps.drain.deadline]) : request.signal,
     onNotCovered: (gap) => {

@@ -42,6 +42,7 @@ export function createChatRoutes(deps: AppDeps): Hono<AppEnv> {
       messages,
       requestId: c.get('requestId'),
       signal: c.req.raw.signal,
+      ...(body.context ? { contextSectionIds: body.context.sectionIds } : {}),
     });
     return createUIMessageStreamResponse({ stream: answerChunks(deps, input) });
   });

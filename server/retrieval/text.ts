@@ -293,3 +293,21 @@ export function detectLanguage(text: string): 'zh' | 'en' {
 export function createTokenizer(): Tokenizer {
   return { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => tokenize(raw) };
 }
+
+/**
+ * Words that point back at something named earlier: personal pronouns, and a demonstrative before a general
+ * noun (这个方向, 该岗位, this role). Language-level, like the stop list; no corpus's words.
+ */
+const REFERRING =
+  /\b(?:they|them|their|theirs|it|its|he|she|his|her|(?:this|that|these|those) (?:one|ones|role|roles|area|direction|field|kind|type|approach|method|tool))\b|他们|她们|它们|(?<!其)它|(?<![尤极])其(?![他它中实余次])|(?:这|那|该)(?:个|类|种|一类|一种|些)?(?:方向|岗位|角色|职位|领域|方面|方法|概念|工具|技术|类型|东西)|这类|这种|这一类|这些/giu;
+
+/** True when a text leans on an earlier turn through a pronoun or a "this/that …" phrase. */
+export function refersBack(text: string): boolean {
+  REFERRING.lastIndex = 0;
+  return REFERRING.test(text);
+}
+
+/** The text with its pronouns and "this/that …" phrases removed: what a follow-up asks in its own words. */
+export function withoutReferences(text: string): string {
+  return text.replace(REFERRING, ' ');
+}

@@ -82,7 +82,7 @@ function metricCells(metrics: LanguageMetrics): string {
 function summaryRow(suite: SuiteReport): string {
   const { retrieval, answers } = suite;
   const off = `${retrieval.offTopic.correct}/${retrieval.offTopic.questions}`;
-  return `| ${suite.split} | ${suite.name} | ${metricCells(retrieval.overall)} | ${percent(retrieval.falseNotCoveredRate)} | ${off} | ${percent(answers.firstCitationRate)} | ${answers.factsItems ? percent(answers.factsRate) : '–'} | ${suite.latencyMs.p95} |`;
+  return `| ${suite.split} | ${suite.name} | ${metricCells(retrieval.overall)} | ${percent(retrieval.falseNotCoveredRate)} | ${off} | ${percent(answers.firstCitationRate)} | ${answers.factsItems ? percent(answers.factsRate) : '–'} | ${answers.factsItems ? percent(answers.leadFactsRate) : '–'} | ${suite.latencyMs.p95} |`;
 }
 
 function directionTable(suite: SuiteReport): string[] {
@@ -121,8 +121,8 @@ export function renderMarkdown(report: EvalReport): string {
     '',
     `Generated ${report.generatedAt}. Search mode, no LLM. The blind split was written before tuning and is never tuned on.`,
     '',
-    '| split | suite | questions | R@1 | R@3 | MRR | false "not covered" | off-topic declined | answer 1st citation | facts | p95 ms |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| split | suite | questions | R@1 | R@3 | MRR | false "not covered" | off-topic declined | answer 1st citation | facts | facts in lead | p95 ms |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...report.suites.map(summaryRow),
     '',
     ...report.suites.flatMap(directionTable),

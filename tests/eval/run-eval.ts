@@ -54,6 +54,7 @@ async function answerAll(items: EvalItem[], retriever: ExplainableRetriever): Pr
       question: item.question,
       results: response.results,
       answerable: response.answerable,
+      section: (id) => retriever.section(id),
     });
     runs.push({ item, response, answer });
   }

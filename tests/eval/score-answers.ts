@@ -16,6 +16,8 @@ export interface AnswerMetrics {
   /** Items with `facts` whose answer text holds every fact (case-insensitive). */
   factsRate: number;
   factsItems: number;
+  /** Items with `facts` whose first cited line (the answer's lead) already holds every fact. */
+  leadFactsRate: number;
   /** [n] markers outside 1..citations.length, over every answer. */
   invalidCitations: number;
   misses: Array<{ id: string; problem: string }>;
@@ -34,23 +36,29 @@ function checkAnswer(item: EvalItem, answer: ExtractiveAnswer, locate: LocateSec
   const firstOk = !item.offTopic && first !== undefined && isWithinExpected(first, item.expected, locate);
   const text = answer.text.toLowerCase();
   const missingFacts = (item.facts ?? []).filter((fact) => !text.includes(fact.toLowerCase()));
-  return { invalid, firstOk, missingFacts };
+  const lead = text.split('\n').find((line) => MARKER.test(line)) ?? '';
+  MARKER.lastIndex = 0;
+  const leadHoldsFacts = (item.facts ?? []).every((fact) => lead.includes(fact.toLowerCase()));
+  return { invalid, firstOk, missingFacts, leadHoldsFacts };
 }
 
 /**
  * Scores each question's search-mode answer: is its first citation in an expected section (subsections
- * included, as for retrieval), does it hold the item's facts, and does every [n] point at a citation.
+ * included, as for retrieval), does it hold the item's facts (anywhere, and in its first cited line: does the
+ * lead state the answer), and does every [n] point at a citation.
  */
 export function scoreAnswers(runs: AnsweredRun[], locate: LocateSection): AnswerMetrics {
   const metrics: AnswerMetrics = {
     firstCitationRate: 0,
     factsRate: 0,
     factsItems: 0,
+    leadFactsRate: 0,
     invalidCitations: 0,
     misses: [],
   };
   let firstOk = 0;
   let factsOk = 0;
+  let leadOk = 0;
   const onTopic = runs.filter((run) => !run.item.offTopic).length;
   for (const { item, answer } of runs) {
     const check = checkAnswer(item, answer, locate);
@@ -62,10 +70,12 @@ export function scoreAnswers(runs: AnsweredRun[], locate: LocateSection): Answer
     else metrics.misses.push({ id: item.id, problem: `first citation ${answer.citations[0]?.id ?? 'none'}` });
     if (!item.facts) continue;
     metrics.factsItems += 1;
+    if (check.leadHoldsFacts) leadOk += 1;
     if (check.missingFacts.length === 0) factsOk += 1;
     else metrics.misses.push({ id: item.id, problem: `missing facts: ${check.missingFacts.join(', ')}` });
   }
   metrics.firstCitationRate = onTopic === 0 ? 0 : firstOk / onTopic;
   metrics.factsRate = metrics.factsItems === 0 ? 1 : factsOk / metrics.factsItems;
+  metrics.leadFactsRate = metrics.factsItems === 0 ? 1 : leadOk / metrics.factsItems;
   return metrics;
 }

@@ -17,8 +17,9 @@ describe('the search-mode (extractive) answer', () => {
 
     expect(answer.text.split('\n')[0]).toBe('根据资料库（搜索模式，未调用大模型）：');
     expect(answer.text).toContain('**模型型 / 算法产品经理（Model PM） › 日常工作**');
+    // Every role has a 日常工作 section, so each short bullet carries it as its subject.
     for (const bullet of ['对齐模型目标', '设计实验与评测方案', '分析评测结果', '决策模型是否上线或回滚']) {
-      expect(answer.text).toContain(`- ${bullet} [1]`);
+      expect(answer.text).toContain(`- 日常工作：${bullet} [1]`);
     }
     // Other roles' daily work is not what was asked.
     expect(answer.text).not.toContain('降本增效');

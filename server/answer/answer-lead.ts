@@ -1,0 +1,106 @@
+import type { SearchResult } from '../contract.js';
+import { answerTerms, termWeight } from './answer-terms.js';
+import type { TextUnit } from './markdown-units.js';
+import { definesName, type QuestionForm } from './question-form.js';
+import { sectionHeadings } from './section-label.js';
+import { headingName } from './section-subject.js';
+
+/** A passage chosen to speak, with the units it quotes and the one that best answers the question. */
+export interface LeadEvidence {
+  result: SearchResult;
+  /** One aspect of its parent: the parent, not the sub-heading, is what it answers with. */
+  aspect: boolean;
+  units: TextUnit[];
+  /** Every unit of the passage, for finding a definition that was not among the quoted ones. */
+  allUnits: TextUnit[];
+  /** The unit scoring highest against the question. */
+  strongest: TextUnit | undefined;
+}
+
+/** A line that states the answer before the quotes: which passage it cites and the unit it quotes. */
+export interface Lead {
+  index: number;
+  subject: string | null;
+  unit: TextUnit;
+  /** The part of the unit the lead quotes, when only one of its sentences states the answer. */
+  quote?: string;
+}
+
+/** English sentences inside one unit (the unit splitter only cuts at CJK and end-of-line punctuation). */
+const LATIN_SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z"'(])/u;
+
+/** Names a heading goes by: "萃取率（Extraction Yield）" is also "萃取率" and "Extraction Yield". */
+function headingNames(heading: string): string[] {
+  const name = headingName(heading);
+  const parts = name.split(/[（()）/]/u).map((part) => part.trim());
+  return [name, ...parts.filter((part) => part.length >= 2)];
+}
+
+/** Share of a heading's topical terms the question already names: 1 when the heading only repeats it. */
+export function namedShare(heading: string, questionTerms: Set<string>): number {
+  const terms = [...answerTerms(headingName(heading))].filter((term) => termWeight(term) === 1);
+  if (terms.length === 0) return 1;
+  return terms.filter((term) => questionTerms.has(term)).length / terms.length;
+}
+
+/**
+ * The heading that answers a "which" question: the deepest heading below the title the question does not
+ * already name ("哪种…最容易" in a "Method › 难度" section → the method).
+ */
+export function answeringHeading(
+  result: SearchResult,
+  aspect: boolean,
+  questionTerms: Set<string>,
+): string | null {
+  // A section right under the title introduces the things a "which" question chooses among: no answer there.
+  if (result.headings.length < 3) return null;
+  const headings = sectionHeadings(result);
+  for (const heading of (aspect ? headings.slice(0, -1) : headings).reverse()) {
+    if (namedShare(heading, questionTerms) <= 0.5) return headingName(heading);
+  }
+  return null;
+}
+
+function definitionLead(evidence: LeadEvidence[], term: string): Lead | undefined {
+  const termTerms = answerTerms(term);
+  for (const [index, { result, allUnits }] of evidence.entries()) {
+    // Bounded: a definition is looked for in the considered passages only, unit by unit.
+    const headings = sectionHeadings(result).filter((heading) =>
+      [...answerTerms(heading)].some((word) => termTerms.has(word)),
+    );
+    const names = [term, ...headings.flatMap(headingNames)];
+    const unit = allUnits.find((candidate) => definesName(candidate.plain, names));
+    if (!unit) continue;
+    const quote = unit.plain.split(LATIN_SENTENCE_END).find((sentence) => definesName(sentence, names));
+    return { index, subject: null, unit, ...(quote && quote !== unit.plain ? { quote } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * The lead of a search-mode answer, extractive and cited. A definition question leads with the sentence that
+ * defines its term; a "which" question leads with the heading that answers it, in bold, and that passage's
+ * strongest unit — once per passage when several siblings answer. Other questions get no lead.
+ */
+export function answerLeads(form: QuestionForm, question: string, evidence: LeadEvidence[]): Lead[] {
+  if (form.kind === 'definition') {
+    const lead = definitionLead(evidence, form.term);
+    if (lead) return [lead];
+    // No sentence defines it: the best passage's own heading names the thing, its strongest unit says most.
+    const [first] = evidence;
+    const heading = first?.result.headings.at(-1) ?? '';
+    const named = namedShare(heading, answerTerms(form.term)) > 0;
+    if (!first?.strongest || first.aspect || first.result.headings.length < 2 || !named) return [];
+    return [{ index: 0, subject: headingName(heading), unit: first.strongest }];
+  }
+  if (form.kind !== 'which') return [];
+  const questionTerms = answerTerms(question);
+  const leads: Lead[] = [];
+  for (const [index, { result, strongest, aspect }] of evidence.entries()) {
+    const subject = answeringHeading(result, aspect, questionTerms);
+    if (subject && strongest && !leads.some((lead) => lead.subject === subject)) {
+      leads.push({ index, subject, unit: strongest });
+    }
+  }
+  return leads;
+}
