@@ -8,7 +8,8 @@ export type EditionChooser = (ranked: ScoredSection[], questionLanguage: string)
 /**
  * Builds the chooser over the indexed chunks. A section key appears once in the ranking: at the rank of its
  * best edition, shown in the edition whose language is the question's when one is indexed, else as ranked —
- * a reader gets one citation per section, in their language. Keys with one section (documents without
+ * a reader gets one citation per section, in their language. (Adding the other editions' scores to the key was
+ * tried on the dev split and lost R@3: it crowds out documents that have no second edition.) Keys with one section (documents without
  * editions) pass through untouched.
  */
 export function preferQuestionEdition(indexed: Chunk[]): EditionChooser {
