@@ -78,3 +78,24 @@ describe('searching a corpus with editions', () => {
     expect((await search.search('朗氏蜂箱')).results[0]?.docId).toBe('hives.zh');
   });
 });
+
+describe('a second edition leaves the words of the first as telling as before', () => {
+  it('weighs a Chinese word the same with or without the English edition beside it', async () => {
+    const alone = await createRetriever({ documents: [HIVES_ZH_DOC], logger: createMemoryLogger() });
+    const both = await createRetriever({
+      documents: [HIVES_EN_DOC, HIVES_ZH_DOC],
+      logger: createMemoryLogger(),
+    });
+    const importance = (explained: { concepts: Array<{ importance: number }> }) =>
+      explained.concepts.map((concept) => concept.importance);
+    expect(importance(both.explain('蜂箱 冬季'))).toEqual(importance(alone.explain('蜂箱 冬季')));
+  });
+
+  it('does not "correct" an everyday English word into a corpus word one letter away', async () => {
+    const search = await createRetriever({ documents: [HIVES_EN_DOC], logger: createMemoryLogger() });
+    const sources = search.explain('nice hive').concepts.flatMap((concept) => concept.alternatives);
+    expect(sources.some((alternative) => alternative.source === 'spelling')).toBe(false);
+    const typo = search.explain('langstrth').concepts.flatMap((concept) => concept.alternatives);
+    expect(typo).toContainEqual(expect.objectContaining({ text: 'langstroth', source: 'spelling' }));
+  });
+});
