@@ -49,6 +49,13 @@ export interface OutlineEntry {
   depth: number;
 }
 
+/** The same section in another language edition of its document (`guide.en.md` beside `guide.zh.md`). */
+export interface SectionEdition {
+  /** The edition's language tag from its file name, lowercased: `en`, `zh`, `zh-cn`. */
+  lang: string;
+  id: string;
+}
+
 /** What the citation panel needs to show a section inside its document. */
 export interface SectionResponse extends Omit<SearchResult, 'score'> {
   /** Character offsets of `text` in the source document. */
@@ -57,6 +64,8 @@ export interface SectionResponse extends Omit<SearchResult, 'score'> {
   document: { id: string; title: string; outline: OutlineEntry[] };
   prev: OutlineEntry | null;
   next: OutlineEntry | null;
+  /** The aligned sections in the document's other editions; empty when it has none. */
+  editions: SectionEdition[];
 }
 
 // ---------- health ----------

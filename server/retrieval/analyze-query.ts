@@ -133,7 +133,9 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
     !hasHan(word) &&
     rules.spelling &&
     !typed.some(resources.holds) &&
-    !resources.vocabulary.knowsWord(word)
+    !resources.vocabulary.knowsWord(word) &&
+    // An everyday word is spelled right, just not in the corpus: "correcting" it invents a match.
+    commonness(word) === 0
   ) {
     for (const fixed of spellings(word, resources))
       alternatives.push(alternative(fixed, wordTokens(fixed), 'spelling'));

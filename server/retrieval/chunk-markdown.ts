@@ -68,6 +68,23 @@ function headingPaths(headings: HeadingLine[]): string[][] {
   });
 }
 
+/** Sibling ordinals per heading (`1.3.2`): the shape editions of one document share, whatever their language. */
+function indexPaths(headings: HeadingLine[]): string[] {
+  const stack: Array<{ level: number; ordinal: number }> = [];
+  const childCounts = [0];
+  return headings.map((heading) => {
+    while ((stack.at(-1)?.level ?? 0) >= heading.level) {
+      stack.pop();
+      childCounts.pop();
+    }
+    const ordinal = (childCounts.at(-1) ?? 0) + 1;
+    childCounts[childCounts.length - 1] = ordinal;
+    stack.push({ level: heading.level, ordinal });
+    childCounts.push(0);
+    return stack.map((entry) => entry.ordinal).join('.');
+  });
+}
+
 function preambleChunk(doc: SourceDocument, end: number): Chunk | undefined {
   const start = doc.text.search(/\S/);
   if (start === -1 || start >= end) return undefined;
@@ -75,7 +92,8 @@ function preambleChunk(doc: SourceDocument, end: number): Chunk | undefined {
   const text = doc.text.slice(start, trimmedEnd);
   if (text.replace(THEMATIC_BREAK_LINES, '').trim() === '') return undefined;
   const base = { docId: doc.id, docTitle: doc.title, headings: [], depth: 0, anchor: PREAMBLE_ANCHOR };
-  return { ...base, id: `${doc.id}#${PREAMBLE_ANCHOR}`, text, start, end: trimmedEnd };
+  const position = { indexPath: '0', sectionKey: `${doc.id}#0` };
+  return { ...base, ...position, id: `${doc.id}#${PREAMBLE_ANCHOR}`, text, start, end: trimmedEnd };
 }
 
 /**
@@ -90,6 +108,7 @@ export function chunkDocument(doc: SourceDocument): Chunk[] {
   const firstStart = headings[0]?.start ?? doc.text.length;
   const preamble = preambleChunk(doc, firstStart);
   const paths = headingPaths(headings);
+  const positions = indexPaths(headings);
   const anchors = uniqueAnchors([
     ...(preamble ? [PREAMBLE_ANCHOR] : []),
     ...headings.map((heading) => slugifyHeading(heading.title)),
@@ -99,6 +118,7 @@ export function chunkDocument(doc: SourceDocument): Chunk[] {
     const nextStart = headings[index + 1]?.start ?? doc.text.length;
     const end = trimSectionEnd(doc.text, heading.start, nextStart);
     const anchor = anchors[index] ?? slugifyHeading(heading.title);
+    const indexPath = positions[index] ?? String(index + 1);
     chunks.push({
       id: `${doc.id}#${anchor}`,
       docId: doc.id,
@@ -109,6 +129,8 @@ export function chunkDocument(doc: SourceDocument): Chunk[] {
       text: doc.text.slice(heading.start, end),
       start: heading.start,
       end,
+      indexPath,
+      sectionKey: `${doc.id}#${indexPath}`,
     });
   });
   return chunks;

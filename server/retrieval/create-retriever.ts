@@ -1,5 +1,6 @@
 import type { SearchResponse, SearchResult } from '../contract.js';
 import type { Logger } from '../logger.js';
+import { alignEditions } from './align-editions.js';
 import { analyzeQuery, type QueryResources } from './analyze-query.js';
 import { chunkDocument, isEmptySection } from './chunk-markdown.js';
 import { createTranslator } from './cross-lingual.js';
@@ -7,6 +8,7 @@ import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
 import { headingTopic } from './markdown.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
+import { preferQuestionEdition } from './prefer-edition.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { conceptImportance, scoreSections } from './score-sections.js';
 import { createSectionIndex } from './section-view.js';
@@ -78,7 +80,11 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   const { documents, logger } = options;
   const rules = { ...ALL_RULES, ...options.rules };
   const started = performance.now();
-  const chunks = documents.flatMap((document) => chunkDocument(document));
+  const chunks = alignEditions(
+    documents,
+    documents.flatMap((document) => chunkDocument(document)),
+    logger,
+  );
   const indexed = chunks.filter((chunk) => !isEmptySection(chunk));
   const groups = [...domainGroups(), ...(options.glossary ?? [])];
   const { index, snapshot } = await openIndex(indexed, options, groups);
@@ -94,6 +100,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     rules,
   };
   const sections = createSectionIndex(documents, chunks);
+  const chooseEditions = preferQuestionEdition(indexed);
   logger.info('retrieval_indexed', {
     documents: documents.length,
     chunks: chunks.length,
@@ -106,18 +113,20 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   function rank(query: string) {
     const analyzed = analyzeQuery(query, resources);
     const importance = analyzed.concepts.map((concept) => conceptImportance(concept, index));
-    const ranked = scoreSections(analyzed, importance, {
+    const scored = scoreSections(analyzed, importance, {
       index,
       languages,
       headingTokens: (position) => headingTokens[position] ?? new Set(),
       rules,
     });
+    // Coverage is judged on every edition; what is returned holds each aligned section once.
+    const ranked = chooseEditions(scored, analyzed.language);
     return {
       analyzed,
       importance,
       ranked,
       judgment: judgeCoverage(
-        ranked,
+        scored,
         importance,
         analyzed.concepts.map((concept) => concept.weight),
       ),

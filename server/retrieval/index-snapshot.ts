@@ -9,7 +9,7 @@ import type { SourceDocument } from './types.js';
 import type { TermGroup } from './vocabulary.js';
 
 /** Bump when the snapshot's shape or the index's fields change. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 function oramaVersion(): string {
   const require = createRequire(import.meta.url);

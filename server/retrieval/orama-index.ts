@@ -87,28 +87,34 @@ async function buildData(chunks: Chunk[]) {
   const lengths = Object.fromEntries(
     FIELDS.map((field) => [field, new Array<number>(chunks.length).fill(0)]),
   ) as Record<Field, number[]>;
+  // Aligned editions of a section count as one section, so a second language does not make every word of the
+  // first look rarer (its sections can never hold them).
+  const editions = new Map<string, Set<string>>();
+  for (const chunk of chunks) editions.set(chunk.sectionKey, new Set());
   const rows = chunks.map((chunk, position) => {
     const row = rowOf(chunk);
-    const seen = new Set<string>();
+    const seen = editions.get(chunk.sectionKey) ?? new Set<string>();
     for (const field of FIELDS) {
       const tokens = tokenize(row[field]);
       lengths[field][position] = tokens.length;
       for (const token of tokens) seen.add(token);
     }
-    for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
     return row;
   });
+  for (const seen of editions.values())
+    for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
   await insertMultiple(db, rows, INSERT_BATCH);
   // The stored documents are never read back (sections come from `chunks`): keep ids only.
   const stored = db.data.docs as unknown as { docs: Record<string, { id: string } | undefined> };
   for (const key of Object.keys(stored.docs)) stored.docs[key] = { id: stored.docs[key]?.id ?? '' };
-  return { db, frequencies, lengths };
+  return { db, frequencies, lengths, sections: editions.size };
 }
 
-function restoreData(snapshot: IndexSnapshot) {
+function restoreData(chunks: Chunk[], snapshot: IndexSnapshot) {
   const db = createDatabase();
   load(db, snapshot.orama);
-  return { db, frequencies: new Map(snapshot.frequencies), lengths: snapshot.lengths };
+  const sections = new Set(chunks.map((chunk) => chunk.sectionKey)).size;
+  return { db, frequencies: new Map(snapshot.frequencies), lengths: snapshot.lengths, sections };
 }
 
 /**
@@ -118,7 +124,7 @@ function restoreData(snapshot: IndexSnapshot) {
  * Chinese.
  */
 export async function createOramaIndex(chunks: Chunk[], saved?: IndexSnapshot): Promise<OramaIndex> {
-  const { db, frequencies, lengths } = saved ? restoreData(saved) : await buildData(chunks);
+  const { db, frequencies, lengths, sections } = saved ? restoreData(chunks, saved) : await buildData(chunks);
   const averages = Object.fromEntries(
     FIELDS.map((field) => [
       field,
@@ -129,7 +135,7 @@ export async function createOramaIndex(chunks: Chunk[], saved?: IndexSnapshot): 
   const positions = new Map(chunks.map((chunk, index) => [chunk.id, index]));
   const total = count(db);
   return {
-    size: chunks.length,
+    size: sections,
     snapshot: () => ({ orama: save(db), frequencies: [...frequencies], lengths }),
     documentFrequency: (token) => frequencies.get(token) ?? 0,
     fieldLength: (position, field) => lengths[field][position] ?? 0,

@@ -27,6 +27,13 @@ export interface Chunk {
   text: string;
   start: number;
   end: number;
+  /** Position in the heading tree: sibling ordinals from the outermost heading in, e.g. `1.3.2`; `0` for a preamble. */
+  indexPath: string;
+  /**
+   * Shared by the aligned sections of a document's editions (`guide.en.md`, `guide.zh.md` → `guide#1.3.2`);
+   * a section with no aligned counterpart keeps its own `<doc>#<indexPath>`.
+   */
+  sectionKey: string;
 }
 
 export interface SearchOptions {

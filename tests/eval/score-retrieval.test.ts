@@ -69,6 +69,19 @@ describe('an expected section includes its subsections', () => {
     expect(isWithinExpected(elsewhere, [APPLICATION_ROLE], locate)).toBe(false);
   });
 
+  it('counts the aligned section of another edition as the expected one, and only that section', () => {
+    const translated = (id: string) => retriever.section(id)?.editions[0]?.id ?? '';
+    const demandInOtherEdition = translated(`${doc}需求量-3`);
+    expect(demandInOtherEdition).not.toBe('');
+    expect(isWithinExpected(resultFor(demandInOtherEdition), [APPLICATION_ROLE], locate)).toBe(true);
+    expect(isWithinExpected(resultFor(translated(`${doc}需求量-2`)), [APPLICATION_ROLE], locate)).toBe(false);
+  });
+
+  it('reports a question by the edition in its own language when the expected section has one', () => {
+    expect(outcomeOf(item([APPLICATION_ROLE]), response([]), locate).direction).toBe('en→en');
+    expect(outcomeOf(item([APPLICATION_ROLE], { lang: 'zh' }), response([]), locate).direction).toBe('zh→zh');
+  });
+
   it('ranks a question by the first result inside an expected section', () => {
     const outcome = outcomeOf(
       item([APPLICATION_ROLE]),

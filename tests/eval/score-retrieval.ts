@@ -6,6 +6,8 @@ export interface SectionLocation {
   id: string;
   docId: string;
   headings: string[];
+  /** The same section in the document's other language editions (same section key). */
+  editions?: Array<{ lang: string; id: string }>;
 }
 
 /** Looks an expected section up by id; the eval passes `retriever.section`. */
@@ -17,6 +19,8 @@ export interface RetrievalOutcome {
   response: SearchResponse;
   /** 1-based rank of the first expected section among the results; null when absent or judged not covered. */
   rank: number | null;
+  /** Question language → language of the edition it should be answered from (`en→en` when one exists). */
+  direction: string;
 }
 
 export interface LanguageMetrics {
@@ -44,16 +48,7 @@ function startsWith(path: string[], prefix: string[]): boolean {
   return prefix.length <= path.length && prefix.every((heading, index) => path[index] === heading);
 }
 
-/**
- * An expected section includes its subsections: a result hits expected id E when it is E, or lies inside E
- * (same document, heading path starting with E's). A role's own heading chunk is empty and never returned,
- * but a question about the whole role is answered by any of its subsections.
- */
-export function isWithinExpected(
-  result: SectionLocation,
-  expected: readonly string[],
-  locate: LocateSection,
-): boolean {
+function liesWithin(result: SectionLocation, expected: readonly string[], locate: LocateSection): boolean {
   return expected.some((id) => {
     if (result.id === id) return true;
     const section = locate(id);
@@ -63,11 +58,32 @@ export function isWithinExpected(
   });
 }
 
+/**
+ * An expected section includes its subsections: a result hits expected id E when it is E, or lies inside E
+ * (same document, heading path starting with E's). A role's own heading chunk is empty and never returned,
+ * but a question about the whole role is answered by any of its subsections. Aligned editions are one target:
+ * a result also hits when its section in another edition (same section key) does, so an English question
+ * answered from the English edition of a Chinese expected section counts.
+ */
+export function isWithinExpected(
+  result: SectionLocation,
+  expected: readonly string[],
+  locate: LocateSection,
+): boolean {
+  if (liesWithin(result, expected, locate)) return true;
+  const editions = locate(result.id)?.editions ?? [];
+  return editions.some((edition) => {
+    const aligned = locate(edition.id);
+    return aligned !== undefined && liesWithin(aligned, expected, locate);
+  });
+}
+
 /** Rank of the first expected section; a question judged not covered is a miss whatever it ranked. */
 export function outcomeOf(item: EvalItem, response: SearchResponse, locate: LocateSection): RetrievalOutcome {
-  if (item.offTopic || !response.answerable) return { item, response, rank: null };
+  const direction = directionOf(item, locate);
+  if (item.offTopic || !response.answerable) return { item, response, rank: null, direction };
   const index = response.results.findIndex((result) => isWithinExpected(result, item.expected, locate));
-  return { item, response, rank: index === -1 ? null : index + 1 };
+  return { item, response, rank: index === -1 ? null : index + 1, direction };
 }
 
 function share(part: number, whole: number): number {
@@ -93,12 +109,18 @@ export function documentLanguageOf(id: string): string {
   return /\.(zh|en)#/.exec(id)?.[1] ?? '?';
 }
 
+/** The expected section's language, or the question's when the section has an edition in it. */
+function directionOf(item: EvalItem, locate: LocateSection): string {
+  const expected = item.expected[0] ?? '';
+  const editions = locate(expected)?.editions ?? [];
+  const own = editions.some((edition) => edition.lang.split('-')[0] === item.lang);
+  return `${item.lang}→${own ? item.lang : documentLanguageOf(expected)}`;
+}
+
 function byDirection(onTopic: RetrievalOutcome[]): Record<string, LanguageMetrics> {
   const groups = new Map<string, RetrievalOutcome[]>();
-  for (const outcome of onTopic) {
-    const direction = `${outcome.item.lang}→${documentLanguageOf(outcome.item.expected[0] ?? '')}`;
-    groups.set(direction, [...(groups.get(direction) ?? []), outcome]);
-  }
+  for (const outcome of onTopic)
+    groups.set(outcome.direction, [...(groups.get(outcome.direction) ?? []), outcome]);
   return Object.fromEntries(
     [...groups].sort().map(([direction, group]) => [direction, languageMetrics(group)]),
   );

@@ -80,6 +80,7 @@ export function makeSection(overrides: Partial<SectionResponse> = {}): SectionRe
     document: { id: 'ai-pm-roles.zh', title: DOC_TITLE, outline },
     prev: outline[0] ?? null,
     next: outline[2] ?? null,
+    editions: [],
     ...overrides,
   };
 }

@@ -1,5 +1,7 @@
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, HealthResponse, SearchResponse, SectionResponse } from '../../../server/contract.js';
+import { CORPUS_DIR } from '../support/corpus-retrieval.js';
 import { createTestApp } from '../support/create-test-app.js';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -15,7 +17,8 @@ describe('GET /api/health', () => {
     const response = await get('/api/health');
     expect(response.status).toBe(200);
     const body = (await response.json()) as HealthResponse;
-    expect(body).toMatchObject({ status: 'ok', mode: 'search', model: null, docs: 1 });
+    const documents = (await readdir(CORPUS_DIR)).filter((name) => name.endsWith('.md'));
+    expect(body).toMatchObject({ status: 'ok', mode: 'search', model: null, docs: documents.length });
     expect(body.chunks).toBeGreaterThan(20);
   });
 });
@@ -89,6 +92,23 @@ describe('GET /api/sections/:id', () => {
     expect(section).toMatchObject({ id: hit?.id, text: hit?.text, headings: hit?.headings });
     expect(section.end - section.start).toBe(section.text.length);
     expect(section.document.outline.some((entry) => entry.id === section.id)).toBe(true);
+  });
+
+  it('lists the same section in the other editions, each of which lists it back', async () => {
+    const search = (await (
+      await get(`/api/search?q=${encodeURIComponent('数据闭环')}`)
+    ).json()) as SearchResponse;
+    const section = (await (
+      await get(`/api/sections/${encodeURIComponent(search.results[0]?.id ?? '')}`)
+    ).json()) as SectionResponse;
+    expect(section.editions.length).toBeGreaterThan(0);
+    for (const edition of section.editions) {
+      const response = await get(`/api/sections/${encodeURIComponent(edition.id)}`);
+      expect(response.status).toBe(200);
+      const other = (await response.json()) as SectionResponse;
+      expect(other.docId).not.toBe(section.docId);
+      expect(other.editions).toContainEqual({ lang: expect.any(String), id: section.id });
+    }
   });
 
   it('answers 404 for an unknown section and 400 for an absurd id', async () => {

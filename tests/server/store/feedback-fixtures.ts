@@ -88,6 +88,7 @@ export function aTwoSectionRetriever(): Retriever {
         document: { id: 'ai-pm-roles.zh', title: 'AI 产品经理', outline },
         prev: null,
         next: null,
+        editions: [],
       };
     },
   };
