@@ -96,7 +96,9 @@ async function searchThrough(running: ServerProcess, client: string): Promise<nu
   return reply.status;
 }
 
-postgresDescribe(describe).skipIf(missing !== null)('two instances sharing one Postgres and one Redis', () => {
+const describeWithBoth = postgresDescribe(describe).skipIf(missing !== null);
+
+describeWithBoth('two instances sharing one Postgres and one Redis', () => {
   it('both come up healthy from an empty database, with each migration applied once', async () => {
     for (const running of instances) {
       const health = (await request(running, '/api/health')).json as HealthResponse;
