@@ -96,7 +96,7 @@ async function searchThrough(running: ServerProcess, client: string): Promise<nu
   return reply.status;
 }
 
-const describeWithBoth = postgresDescribe(describe).skipIf(missing !== null);
+const describeWithBoth = postgresDescribe(describe.skipIf(missing !== null));
 
 describeWithBoth('two instances sharing one Postgres and one Redis', () => {
   it('both come up healthy from an empty database, with each migration applied once', async () => {
