@@ -20,6 +20,7 @@ import { createRateLimits } from './http/rate-limits.js';
 import { createSearchRoutes } from './http/search-route.js';
 import { createSectionRoutes } from './http/section-route.js';
 import { createShareRoutes } from './http/share-route.js';
+import { refuseWhileWarming } from './http/warming-guard.js';
 import { createCallGate, gateModelCalls } from './limits/model-call-gate.js';
 import { memoryRateLimitStores, type RateLimitStores } from './limits/rate-limit-stores.js';
 import type { Logger } from './logger.js';
@@ -29,6 +30,7 @@ import type { FeedbackStore } from './store/feedback-store.js';
 /** Everything the app needs, injected so tests can hand in fakes and real components alike. */
 export interface AppDeps {
   config: AppConfig;
+  /** May still be warming (`warmingRetriever`): routes that need the index answer 503 until it is ready. */
   retriever: Retriever;
   /** null → search mode. */
   model: ChatModel | null;
@@ -87,6 +89,10 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+
+  // Before the limiters, so a refusal while the index warms costs no client any of its allowance.
+  const whileWarming = refuseWhileWarming(deps.retriever);
+  for (const route of ['/api/chat', '/api/search', '/api/sections/*']) app.use(route, whileWarming);
 
   const feedbackLimit = limits.perClient('feedback');
   const sharesLimit = limits.perClient('shares');

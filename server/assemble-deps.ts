@@ -7,6 +7,7 @@ import { type AppConfig, ConfigError, loadConfig } from './config.js';
 import { urlPassword } from './log-redaction.js';
 import { createLogger } from './logger.js';
 import { buildRetriever } from './retrieval/build-retriever.js';
+import { type WarmingRetriever, warmingRetriever } from './retrieval/warming-retriever.js';
 import { openFeedbackStore } from './store/open-feedback-store.js';
 
 function readConfigOrExit() {
@@ -43,16 +44,22 @@ function configuredSecrets(config: AppConfig): Array<string | null> {
   ];
 }
 
-/** Config (exits listing every problem when it is bad), logger on stderr, retriever, model and store. */
-export async function assembleDeps(): Promise<AppDeps> {
+/** The entries' parts: the retriever is still warming when they get it (`retriever.ready` says when it is built). */
+export interface AssembledDeps extends AppDeps {
+  retriever: WarmingRetriever;
+}
+
+/**
+ * Config (exits listing every problem when it is bad), logger on stderr, retriever, model and store. The
+ * index is built, or loaded from its snapshot, in the background: the HTTP server listens meanwhile.
+ */
+export async function assembleDeps(): Promise<AssembledDeps> {
   const config = readConfigOrExit();
   const logger = createLogger(config.logLevel, undefined, { secrets: configuredSecrets(config) });
   const version = packageVersion();
-  const retriever = await buildRetriever({
-    corpusDir: config.corpusDir,
-    logger,
-    snapshotDir: path.join(config.dataDir, 'index'),
-  });
+  const retriever = warmingRetriever(
+    buildRetriever({ corpusDir: config.corpusDir, logger, snapshotDir: path.join(config.dataDir, 'index') }),
+  );
   const model = createChatModel(config.llm);
   // A store that cannot be opened leaves chat and search serving; feedback answers 503 until it can.
   const store = await openFeedbackStore({ config, logger });

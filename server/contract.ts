@@ -76,7 +76,8 @@ export type ServiceMode = 'search' | 'llm';
 export type StoreStatus = 'ok' | 'down';
 
 export interface HealthResponse {
-  status: 'ok';
+  /** `warming` (with status 503 and `Retry-After`) while the index is built or loaded; docs and chunks are 0 then. */
+  status: 'ok' | 'warming';
   mode: ServiceMode;
   model: string | null;
   docs: number;

@@ -11,6 +11,8 @@ const STATUS_BY_CODE = {
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  /** The search index is still being built or loaded; the answer carries `Retry-After`. */
+  warming: 503,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

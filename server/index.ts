@@ -44,12 +44,27 @@ const server = serve(
       port: info.port,
       mode: model ? 'llm' : 'search',
       model: model?.id ?? null,
-      ...retriever.stats,
+      warming: retriever.warming,
       startupMs: Math.round(performance.now() - startedAt),
     });
+    reportWhenReady();
   },
 ) as Server;
 server.maxConnections = maxConnections;
+
+/** Until the index is built or loaded, health says `warming` and routes that need it answer 503. */
+function reportWhenReady(): void {
+  retriever.ready.then(
+    (built) =>
+      logger.info('server_ready', { ...built.stats, readyMs: Math.round(performance.now() - startedAt) }),
+    async (error: unknown) => {
+      // An index that cannot be built will not appear by waiting: exit so the supervisor sees the failure.
+      logger.error('index_build_failed', { error: error instanceof Error ? error.message : String(error) });
+      await store.close().catch(() => undefined);
+      process.exit(1);
+    },
+  );
+}
 
 const shutdown = gracefulShutdown({
   server,

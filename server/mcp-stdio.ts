@@ -7,7 +7,9 @@ import { assembleDeps } from './assemble-deps.js';
 import { createMcpServer } from './mcp/create-mcp-server.js';
 
 const deps = await assembleDeps();
-const { config, logger, model, retriever, store } = deps;
+const { config, logger, model, store } = deps;
+// A desktop client waits for the process anyway: serve once the index is ready rather than answer `warming`.
+const retriever = await deps.retriever.ready;
 // Links open the web UI, which this process does not serve: point them where the HTTP server runs.
 const uiHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 const base = config.publicBaseUrl ?? `http://${uiHost}:${config.port}`;

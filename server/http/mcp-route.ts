@@ -10,6 +10,7 @@ import { requireApiAccess } from './api-access.js';
 import { isLoopbackAddress } from './client-address.js';
 import { linkBase } from './deep-link.js';
 import { type FaceOptions, faceBodyLimit } from './face-options.js';
+import { refuseWhileWarming } from './warming-guard.js';
 
 /** Hostnames a browser page may call /mcp from, and that the Host header may name: this machine, and the public URL. */
 function allowedHostnames(publicBaseUrl: string | null): string[] {
@@ -72,7 +73,7 @@ export function createMcpRoutes(deps: AppDeps, options: FaceOptions = {}): Hono<
   const routes = new Hono<AppEnv>();
   routes.use('*', originValidation(hostnames));
   if (bindsLoopback(deps.config.host)) routes.use('*', hostHeaderValidation(hostnames));
-  routes.use('*', faceBodyLimit(), requireApiAccess(deps.config));
+  routes.use('*', faceBodyLimit(), requireApiAccess(deps.config), refuseWhileWarming(deps.retriever));
   if (options.limiter) routes.use('*', options.limiter);
   routes.use('*', limitBatch);
   routes.all('/', (c) => handler.fetch(c.req.raw));

@@ -29,6 +29,7 @@ import { followChatAnswer } from './follow-chat-answer.js';
 import { openAiErrorHandler } from './openai-error.js';
 import { toChatMessages } from './openai-messages.js';
 import { parseInput, readJsonBody } from './validate.js';
+import { refuseWhileWarming } from './warming-guard.js';
 
 function faceModel(id: string): FaceModelId {
   const known = FACE_MODEL_IDS.find((model) => model === id);
@@ -116,6 +117,7 @@ export function createOpenAiRoutes(deps: AppDeps, options: FaceOptions = {}): Ho
   }));
   if (deps.config.apiKeys.length > 0) routes.use('*', cors({ origin: '*', maxAge: 600 }));
   routes.use('*', faceBodyLimit(), requireApiAccess(deps.config));
+  routes.use('/chat/completions', refuseWhileWarming(deps.retriever));
   if (options.limiter) routes.use('*', options.limiter);
   routes.get('/models', (c) => c.json({ object: 'list', data: models } satisfies OpenAiModelList));
   routes.get('/models/:id', (c) => {

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { count, create, insertMultiple, load, type RawData, save, type Tokenizer } from '@orama/orama';
 import { internalDocumentIDStore } from '@orama/orama/components';
 import { headingTopic } from './markdown.js';
@@ -103,7 +104,12 @@ async function buildData(chunks: Chunk[]) {
   });
   for (const seen of editions.values())
     for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
-  await insertMultiple(db, rows, INSERT_BATCH);
+  // Orama inserts synchronously: a batch at a time, with a turn of the event loop between batches, lets a
+  // server that listens while it warms answer its health checks during a long build.
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    await insertMultiple(db, rows.slice(start, start + INSERT_BATCH), INSERT_BATCH);
+    await yieldToEventLoop();
+  }
   // The stored documents are never read back (sections come from `chunks`): keep ids only.
   const stored = db.data.docs as unknown as { docs: Record<string, { id: string } | undefined> };
   for (const key of Object.keys(stored.docs)) stored.docs[key] = { id: stored.docs[key]?.id ?? '' };

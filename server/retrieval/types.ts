@@ -43,6 +43,11 @@ export interface SearchOptions {
 /** Retrieval as the rest of the app sees it: the HTTP routes, the answer layer and the eval all use this. */
 export interface Retriever {
   readonly stats: { docs: number; chunks: number };
+  /**
+   * True while the index is still being built or loaded (see warming-retriever.ts): `search` and `section`
+   * would throw. Absent on a retriever that was ready when it was made.
+   */
+  readonly warming?: boolean;
   /** Ranked passages for a question in Chinese or English, and whether the corpus covers it. */
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
   /** A chunk by id in its document context; undefined when no chunk has that id. */

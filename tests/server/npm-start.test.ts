@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { HealthResponse } from '../../server/contract.js';
 import { aTempDir } from './store/feedback-fixtures.js';
 import { serverEnv } from './support/start-server-process.js';
 
@@ -30,7 +31,7 @@ describe('npm start', () => {
       const read = (data: Buffer) => {
         output += data.toString('utf8');
         const port = /"event":"server_listening".*?"port":(\d+)/.exec(output)?.[1];
-        if (port) resolve(Number(port));
+        if (port && output.includes('"event":"server_ready"')) resolve(Number(port));
       };
       npm.stdout?.on('data', read);
       npm.stderr?.on('data', read);
@@ -38,8 +39,8 @@ describe('npm start', () => {
     });
     try {
       const port = await listening;
-      const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { mode: string };
-      expect(health.mode).toBe('search');
+      const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as HealthResponse;
+      expect(health).toMatchObject({ status: 'ok', mode: 'search' });
       expect(output).not.toContain('tsx');
 
       const exited = once(npm, 'exit');

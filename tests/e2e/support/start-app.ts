@@ -80,12 +80,15 @@ function waitForPort(child: ChildProcess, logs: string[]): Promise<number> {
       reject(new Error(`${reason}\n--- server output ---\n${logs.join('\n')}`));
     };
     const timer = setTimeout(
-      () => fail(`server did not log server_listening within ${STARTUP_TIMEOUT_MS} ms`),
+      () => fail(`server did not log server_ready within ${STARTUP_TIMEOUT_MS} ms`),
       STARTUP_TIMEOUT_MS,
     );
     const poll = setInterval(() => {
-      const listening = logs.map(parseJsonLine).find((line) => line?.event === 'server_listening');
-      if (typeof listening?.port === 'number') {
+      const events = logs.map(parseJsonLine);
+      const listening = events.find((line) => line?.event === 'server_listening');
+      // The server listens while its index warms; the page is driven once it is ready.
+      const ready = events.some((line) => line?.event === 'server_ready');
+      if (ready && typeof listening?.port === 'number') {
         clearInterval(poll);
         clearTimeout(timer);
         resolve(listening.port);

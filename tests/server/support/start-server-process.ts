@@ -24,11 +24,21 @@ export function serverEnv(dataDir: string, extra: Record<string, string> = {}): 
   };
 }
 
-/** Starts `server/index.ts` as its own process and resolves with the port it logged in `server_listening`. */
+export interface StartOptions {
+  /** `ready` (default): once the index is ready (`server_ready`); `listening`: as soon as the port is open. */
+  waitFor?: 'listening' | 'ready';
+}
+
+/**
+ * Starts `server/index.ts` as its own process and resolves with the port it logged in `server_listening`,
+ * once it has also logged `server_ready` unless `waitFor: 'listening'`.
+ */
 export async function startServerProcess(
   dataDir: string,
   extra?: Record<string, string>,
+  options: StartOptions = {},
 ): Promise<ServerProcess> {
+  const awaited = options.waitFor === 'listening' ? 'server_listening' : 'server_ready';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: process.cwd(),
     env: serverEnv(dataDir, extra),
@@ -38,15 +48,17 @@ export async function startServerProcess(
   const stderr = child.stderr;
   if (!stderr) throw new Error('server stderr is not piped');
   const lines = createInterface({ input: stderr });
-  const port = await new Promise<number>((resolve, reject) => {
+  let port = 0;
+  await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) =>
-      reject(new Error(`server exited with ${code} before listening:\n${logs.join('\n')}`)),
+      reject(new Error(`server exited with ${code} before ${awaited}:\n${logs.join('\n')}`)),
     );
     lines.on('line', (line) => {
       logs.push(line);
       try {
         const entry = JSON.parse(line) as { event?: string; port?: number };
-        if (entry.event === 'server_listening' && typeof entry.port === 'number') resolve(entry.port);
+        if (entry.event === 'server_listening' && typeof entry.port === 'number') port = entry.port;
+        if (entry.event === awaited && port !== 0) resolve();
       } catch {
         // Not every stderr line is ours (e.g. Node warnings).
       }
