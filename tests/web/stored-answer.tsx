@@ -1,7 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import type { ChatMetadata, CitationsData } from '../../server/contract.js';
 import { ChatPage } from '../../web/components/chat-page.js';
-import { assistantMessage, storeConversation, userMessage } from './fixtures.js';
+import { assistantMessage, renderInLocale, storeConversation, userMessage } from './fixtures.js';
 
 /** The id the stored answer gets, as feedback about it reports it. */
 export const STORED_ANSWER_ID = 'answer-1';
@@ -18,6 +18,6 @@ export function openStoredAnswer(
     userMessage('question-1', question),
     assistantMessage(STORED_ANSWER_ID, answer),
   ]);
-  render(<ChatPage />);
+  renderInLocale(<ChatPage />);
   return screen.getByRole('article', { name: 'Answer' });
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../api/http-client.js';
 import { citationsOf, messageText } from '../lib/chat-message.js';
 import { answerFeedbackId, loadSentFeedback, recordSentFeedback } from '../lib/feedback-record.js';
 import { safeStorage } from '../lib/safe-storage.js';
+import { isStopped } from '../lib/stopped-answer.js';
 
 export type SubmissionState =
   | { status: 'idle' }
@@ -25,6 +26,8 @@ interface AnswerContext {
   answer: string;
   metadata: ChatMessage['metadata'];
   citations: Citation[];
+  /** The answer was stopped before it ended: its rating is about a truncated answer. */
+  truncated: boolean;
 }
 
 type FeedbackBody = Omit<FeedbackRequest, 'id'>;
@@ -54,6 +57,7 @@ function requestBody(
   if (input.comment?.trim()) body.comment = input.comment.trim().slice(0, 2000);
   if (context.metadata?.model) body.model = context.metadata.model;
   if (input.flags?.length) body.citationFlags = input.flags;
+  if (context.truncated) body.truncated = true;
   return body;
 }
 
@@ -91,7 +95,8 @@ function useSubmissions(messageId: string) {
         recordSentFeedback(safeStorage('localStorage'), { messageId, key, rating: body.rating });
         track({ status: 'sent', rating: body.rating });
       } catch (error) {
-        const message = error instanceof ApiError ? error.message : 'Could not send feedback.';
+        // The component words a failure with no server message in the reader's language.
+        const message = error instanceof ApiError ? error.message : '';
         track({ status: 'error', rating: body.rating, message });
       } finally {
         inFlight.current.delete(key);
@@ -107,9 +112,10 @@ export function useAnswerFeedback(message: ChatMessage, question: string) {
   const answer = messageText(message);
   const citations = citationsOf(message)?.citations ?? NO_CITATIONS;
   const { metadata } = message;
+  const truncated = isStopped(message);
   const context = useMemo(
-    () => ({ messageId: message.id, question, answer, metadata, citations }),
-    [message.id, question, answer, metadata, citations],
+    () => ({ messageId: message.id, question, answer, metadata, citations, truncated }),
+    [message.id, question, answer, metadata, citations, truncated],
   );
   const { states, submit } = useSubmissions(message.id);
 

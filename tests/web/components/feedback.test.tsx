@@ -1,10 +1,10 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import type { FeedbackRequest } from '../../../server/contract.js';
 import { ChatPage } from '../../../web/components/chat-page.js';
-import { citationsData, makeCitation, SEARCH_HEALTH } from '../fixtures.js';
+import { citationsData, makeCitation, renderInLocale, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
 import { openStoredAnswer, STORED_ANSWER_ID } from '../stored-answer.js';
 
@@ -72,7 +72,7 @@ describe('feedback on an answer', () => {
     expect(received.map((body) => body.rating)).toEqual(['up']);
 
     cleanup();
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
     const reloaded = screen.getByRole('article', { name: 'Answer' });
     expect(within(reloaded).getByText('Thanks — feedback sent.')).toBeTruthy();
     expect(within(reloaded).getByRole('button', { name: 'Helpful' })).toHaveProperty('disabled', true);

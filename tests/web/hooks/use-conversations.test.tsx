@@ -1,4 +1,4 @@
-import { act, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
@@ -10,8 +10,7 @@ import {
   citedSearchAnswer,
   makeCitation,
   SEARCH_HEALTH,
-  userMessage,
-} from '../fixtures.js';
+  userMessage,, renderInLocale } from '../fixtures.js';
 import { server } from '../msw-server.js';
 
 const conversation = [
@@ -62,7 +61,7 @@ describe('conversations survive a reload', () => {
     localStorage.setItem('aipm-guide.v1.active', 'broken');
     localStorage.setItem('aipm-guide.v1.conversation.broken', '[{"id":1}]');
 
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
 
     expect(screen.getByRole('region', { name: 'Starter questions' })).toBeTruthy();
     expect(
@@ -75,7 +74,7 @@ describe('conversations survive a reload', () => {
       http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
       http.post('/api/chat', () => citedSearchAnswer('a-live', '平台型 PM 关注 API 设计与一致性 [1]。')),
     );
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
     await userEvent.click(screen.getByRole('button', { name: 'What does an AI platform PM care about?' }));
     await within(await screen.findByRole('article', { name: 'Answer' })).findByRole('button', {
       name: 'Citation 1',
