@@ -37,12 +37,8 @@ export function isModelFault(metadata: ChatMetadata | undefined): boolean {
 }
 
 export function formatMs(ms: number, { formatNumber }: Pick<I18n, 'formatNumber'>): string {
-  if (ms < 1000) return formatNumber(ms, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 });
-  return formatNumber(ms / 1000, {
-    style: 'unit',
-    unit: 'second',
-    maximumFractionDigits: ms < 10_000 ? 2 : 1,
-  });
+  if (ms < 1000) return `${formatNumber(Math.round(ms))} ms`;
+  return `${formatNumber(ms / 1000, { maximumFractionDigits: ms < 10_000 ? 2 : 1 })} s`;
 }
 
 /** $0 is shown as $0: a search answer and a free model cost nothing, which is worth saying plainly. */

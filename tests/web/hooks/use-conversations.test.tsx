@@ -9,8 +9,10 @@ import {
   citationsData,
   citedSearchAnswer,
   makeCitation,
+  renderInLocale,
   SEARCH_HEALTH,
-  userMessage,, renderInLocale } from '../fixtures.js';
+  userMessage,
+} from '../fixtures.js';
 import { server } from '../msw-server.js';
 
 const conversation = [
