@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChatMessage, Citation, FeedbackReason, FeedbackRequest } from '../../server/contract.js';
-import { postFeedback } from '../api/guide-api.js';
+import { postCitationFlags, postFeedback } from '../api/guide-api.js';
 import { ApiError } from '../api/http-client.js';
 import { citationsOf, messageText } from '../lib/chat-message.js';
 import { answerFeedbackId, loadSentFeedback, recordSentFeedback } from '../lib/feedback-record.js';
@@ -61,6 +61,20 @@ function requestBody(
   return body;
 }
 
+/** A rating goes to /api/feedback; a flag report to /api/feedback/flags, stored apart from the rating. */
+function send(key: string, request: FeedbackRequest): Promise<unknown> {
+  if (key === 'answer' || !request.citationFlags) return postFeedback(request);
+  const { messageId, question, mode, model, citations, citationFlags } = request;
+  return postCitationFlags({
+    messageId,
+    question,
+    mode,
+    citations,
+    flags: citationFlags,
+    ...(model ? { model } : {}),
+  });
+}
+
 /**
  * Sends feedback bodies under keys ('answer', 'flag-<n>') and tracks each one's state. The rating ('answer')
  * always uses the answer's one feedback id, so a changed rating updates it on the server; a flag body reuses
@@ -91,7 +105,7 @@ function useSubmissions(messageId: string) {
       attempts.current.set(key, { body: serialized, id });
       track({ status: 'sending', rating: body.rating });
       try {
-        await postFeedback({ id, ...body });
+        await send(key, { id, ...body });
         recordSentFeedback(safeStorage('localStorage'), { messageId, key, rating: body.rating });
         track({ status: 'sent', rating: body.rating });
       } catch (error) {

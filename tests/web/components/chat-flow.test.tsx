@@ -47,10 +47,11 @@ describe('asking a question', () => {
     await userEvent.click(screen.getByRole('button', { name: '哪类 AI 产品经理需求量最高？' }));
 
     const answer = await screen.findByRole('article', { name: 'Answer' });
-    await within(answer).findByRole('button', { name: 'Citation 1' });
-    expect(screen.getByRole('article', { name: 'Question' }).textContent).toBe(
-      '哪类 AI 产品经理需求量最高？',
-    );
+    await within(answer).findByRole('button', { name: /^Source 1: / });
+    const question = screen.getByRole('article', { name: 'Question' });
+    expect(within(question).getByRole('heading', { name: 'Question 1' })).toBeTruthy();
+    expect(question.querySelector('p')?.textContent).toBe('哪类 AI 产品经理需求量最高？');
+    expect(question.querySelector('p')?.getAttribute('lang')).toBe('zh-CN');
     expect(within(answer).getByText('Search')).toBeTruthy();
     await waitFor(() => expect(answer.textContent).toContain('$0'));
     expect(received[0]?.messages.at(-1)?.parts).toEqual([
@@ -69,7 +70,7 @@ describe('asking a question', () => {
     expect((box as HTMLTextAreaElement).value).toBe('What does an AI platform PM\ncare about?');
     await userEvent.type(box, '{Enter}');
     await within(await screen.findByRole('article', { name: 'Answer' })).findByRole('button', {
-      name: 'Citation 1',
+      name: /^Source 1: /,
     });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy());
 
@@ -107,7 +108,7 @@ describe('asking a question', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
 
     const answer = await screen.findByRole('article', { name: 'Answer' });
-    await within(answer).findByRole('button', { name: 'Citation 1' });
+    await within(answer).findByRole('button', { name: /^Source 1: / });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(calls).toBe(2);
   });

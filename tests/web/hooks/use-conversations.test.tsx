@@ -79,7 +79,7 @@ describe('conversations survive a reload', () => {
     renderInLocale(<ChatPage />);
     await userEvent.click(screen.getByRole('button', { name: 'What does an AI platform PM care about?' }));
     await within(await screen.findByRole('article', { name: 'Answer' })).findByRole('button', {
-      name: 'Citation 1',
+      name: /^Source 1: /,
     });
 
     await userEvent.click(screen.getByRole('button', { name: 'New chat' }));
@@ -90,6 +90,6 @@ describe('conversations survive a reload', () => {
     );
 
     const answer = await screen.findByRole('article', { name: 'Answer' });
-    await waitFor(() => expect(within(answer).getByRole('button', { name: 'Citation 1' })).toBeTruthy());
+    await waitFor(() => expect(within(answer).getByRole('button', { name: /^Source 1: / })).toBeTruthy());
   });
 });
