@@ -1,8 +1,7 @@
-import { screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { ChatMetadata, CitationsData } from '../../server/contract.js';
 import { ChatPage } from '../../web/components/chat-page.js';
-import type { Locale } from '../../web/lib/i18n.js';
-import { assistantMessage, renderInLocale, storeConversation, userMessage } from './fixtures.js';
+import { assistantMessage, storeConversation, userMessage } from './fixtures.js';
 
 /** The id the stored answer gets, as feedback about it reports it. */
 export const STORED_ANSWER_ID = 'answer-1';
@@ -14,12 +13,11 @@ export const STORED_ANSWER_ID = 'answer-1';
 export function openStoredAnswer(
   question: string,
   answer: { text: string; citations?: CitationsData; metadata?: ChatMetadata },
-  locale: Locale = 'en',
 ): HTMLElement {
   storeConversation('stored', [
     userMessage('question-1', question),
     assistantMessage(STORED_ANSWER_ID, answer),
   ]);
-  renderInLocale(<ChatPage />, locale);
-  return screen.getByRole('article', { name: locale === 'zh' ? '回答' : 'Answer' });
+  render(<ChatPage />);
+  return screen.getByRole('article', { name: 'Answer' });
 }

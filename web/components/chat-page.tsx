@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useConversations } from '../hooks/use-conversations.js';
-import { useI18n } from '../lib/i18n.js';
 import { AppHeader } from './app-header.js';
 import { ChatView } from './chat-view.js';
 import { ConversationList } from './conversation-list.js';
 import { ModeBadge } from './mode-badge.js';
 
 /**
- * Whether the conversation drawer (narrow screens) is open. Escape or a tap outside closes it; Escape hands
- * focus back to the History button, so a keyboard user is never left behind an overlay.
+ * Whether the conversation drawer (narrow screens) is open. Escape closes it and hands focus back to the
+ * History button, so a keyboard user is never left behind an overlay.
  */
 function useHistoryDrawer() {
   const [open, setOpen] = useState(false);
@@ -28,11 +27,8 @@ function useHistoryDrawer() {
 
 /** The chat app: header, the conversation list, and the active conversation. */
 export function ChatPage() {
-  const { t } = useI18n();
   const conversations = useConversations();
   const drawer = useHistoryDrawer();
-  const [modelFaults, setModelFaults] = useState(0);
-  const [composerFocus, setComposerFocus] = useState(0);
   // Choosing a conversation or starting one is done with the drawer: it closes.
   const thenCloseDrawer =
     <Args extends unknown[]>(action: (...args: Args) => void) =>
@@ -40,14 +36,10 @@ export function ChatPage() {
       action(...args);
       drawer.setOpen(false);
     };
-  const startNew = thenCloseDrawer(() => {
-    conversations.startNew();
-    setComposerFocus((count) => count + 1);
-  });
 
   return (
     <div className="app-shell">
-      <AppHeader label={<ModeBadge modelFaults={modelFaults} />} brandIsHeading skipTo="chat">
+      <AppHeader label={<ModeBadge />}>
         <button
           ref={drawer.toggleRef}
           type="button"
@@ -55,16 +47,13 @@ export function ChatPage() {
           aria-expanded={drawer.open}
           onClick={() => drawer.setOpen((open) => !open)}
         >
-          {t('app.history')}
+          History
         </button>
-        <button type="button" className="secondary-button" onClick={startNew}>
-          {t('app.newChat')}
+        <button type="button" className="secondary-button" onClick={thenCloseDrawer(conversations.startNew)}>
+          New chat
         </button>
       </AppHeader>
       <div className={`app-body${drawer.open ? ' list-open' : ''}`}>
-        {drawer.open && (
-          <div className="drawer-backdrop" aria-hidden="true" onClick={() => drawer.setOpen(false)} />
-        )}
         <ConversationList
           conversations={conversations.conversations}
           activeId={conversations.activeId}
@@ -76,8 +65,6 @@ export function ChatPage() {
           conversationId={conversations.activeId}
           initialMessages={conversations.initialMessages}
           onSave={conversations.save}
-          onModelFaults={setModelFaults}
-          composerFocusRequest={composerFocus}
         />
       </div>
     </div>

@@ -1,14 +1,10 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
-import { useQuestionToTopWhenDone } from '../hooks/use-answer-settled.js';
 import { useConversationChat } from '../hooks/use-conversation-chat.js';
 import { useMediaQuery } from '../hooks/use-media-query.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom.js';
-import { isModelFault } from '../lib/answer-labels.js';
-import { citedSourceCount } from '../lib/answer-sources.js';
-import { questionFor } from '../lib/chat-message.js';
-import { useI18n } from '../lib/i18n.js';
+import { questionFor, sourceCountOf } from '../lib/chat-message.js';
 import { ChatError } from './chat-error.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
@@ -19,10 +15,6 @@ interface ChatViewProps {
   conversationId: string;
   initialMessages: ChatMessage[];
   onSave: (id: string, messages: ChatMessage[]) => void;
-  /** Told how many answers in a row fell back because the model failed. */
-  onModelFaults?: (count: number) => void;
-  /** Changes when the composer should take focus. */
-  composerFocusRequest?: number;
 }
 
 /** Matches the stylesheet's breakpoint where Sources becomes a bottom sheet over the chat. */
@@ -31,23 +23,11 @@ const PHONE_LAYOUT = '(max-width: 760px)';
 type Chat = ReturnType<typeof useConversationChat>;
 type Panel = ReturnType<typeof useSourcesPanel>;
 
-/** Consecutive latest answers that fell back for a model fault (not for a missing key). */
-function trailingFaults(messages: ChatMessage[]): number {
-  let count = 0;
-  for (const message of [...messages].reverse()) {
-    if (message.role !== 'assistant') continue;
-    if (!isModelFault(message.metadata)) break;
-    count += 1;
-  }
-  return count;
-}
-
 /** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
-function Transcript(props: { chat: Chat; panel: Panel; phone: boolean; onAsk: (question: string) => void }) {
+function Transcript(props: { chat: Chat; panel: Panel; onAsk: (question: string) => void }) {
   const { chat, panel, onAsk } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   useStickToBottom(scrollRef, chat.messages);
-  useQuestionToTopWhenDone(scrollRef, chat.busy, props.phone);
   return (
     <div className="chat-scroll" ref={scrollRef}>
       {chat.messages.length === 0 ? (
@@ -60,8 +40,6 @@ function Transcript(props: { chat: Chat; panel: Panel; phone: boolean; onAsk: (q
           onRegenerate={chat.retry}
           onCite={panel.openCitation}
           onShowSources={panel.showSources}
-          onAsk={onAsk}
-          onBrowse={panel.browseSection}
         />
       )}
       {chat.error && !chat.busy && <ChatError error={chat.error} onRetry={chat.retry} />}
@@ -70,9 +48,7 @@ function Transcript(props: { chat: Chat; panel: Panel; phone: boolean; onAsk: (q
 }
 
 /** One conversation: the chat column beside the Sources panel. Mounted afresh per conversation. */
-export function ChatView(props: ChatViewProps) {
-  const { conversationId, initialMessages, onSave, onModelFaults } = props;
-  const { t } = useI18n();
+export function ChatView({ conversationId, initialMessages, onSave }: ChatViewProps) {
   const chat = useConversationChat({ conversationId, initialMessages, onSave });
   const { messages } = chat;
   const panel = useSourcesPanel(messages);
@@ -85,35 +61,26 @@ export function ChatView(props: ChatViewProps) {
     },
     [followLatest, askChat],
   );
-  const faults = trailingFaults(messages);
-  useEffect(() => onModelFaults?.(faults), [faults, onModelFaults]);
   const selectedIndex = panel.selectedAnswer ? messages.indexOf(panel.selectedAnswer) : -1;
-  const phone = useMediaQuery(PHONE_LAYOUT);
   // On a phone the open sheet covers the chat: keep Tab and screen readers inside the sheet.
-  const chatCovered = phone && panel.sheetOpen;
+  const chatCovered = useMediaQuery(PHONE_LAYOUT) && panel.sheetOpen;
 
   return (
     <div className="chat-layout">
-      <main id="chat" tabIndex={-1} className="chat-column" aria-label={t('app.chat')} inert={chatCovered}>
-        <Transcript chat={chat} panel={panel} phone={phone} onAsk={ask} />
-        {panel.selectedAnswer && citedSourceCount(panel.selectedAnswer) > 0 && (
+      <main className="chat-column" aria-label="Chat" inert={chatCovered}>
+        <Transcript chat={chat} panel={panel} onAsk={ask} />
+        {panel.selectedAnswer && sourceCountOf(panel.selectedAnswer) > 0 && (
           <button
             type="button"
             className="sheet-toggle secondary-button"
             aria-expanded={panel.sheetOpen}
             onClick={panel.sheetOpen ? panel.closeSheet : panel.openSheet}
           >
-            {t('sources.toggle')}
+            Sources
           </button>
         )}
-        <Composer
-          busy={chat.busy}
-          onSend={ask}
-          onStop={chat.stop}
-          focusRequest={props.composerFocusRequest}
-        />
+        <Composer busy={chat.busy} onSend={ask} onStop={chat.stop} />
       </main>
-      {chatCovered && <div className="sheet-backdrop" aria-hidden="true" onClick={panel.closeSheet} />}
       <SourcesPanel
         answer={panel.selectedAnswer}
         question={selectedIndex >= 0 ? questionFor(messages, selectedIndex) : ''}

@@ -1,25 +1,11 @@
-import {
-  type FormEvent,
-  type KeyboardEvent,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
-import { useI18n } from '../lib/i18n.js';
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 
 const MAX_QUESTION_CHARS = 4000;
-/** The composer grows with the question up to this height, then scrolls. */
-const MAX_HEIGHT_PX = 240;
-export const COMPOSER_ID = 'composer-input';
 
 interface ComposerProps {
   busy: boolean;
   onSend: (question: string) => void;
   onStop: () => void;
-  /** Changes when focus should move here (after New chat). */
-  focusRequest?: number;
 }
 
 /** Enter sends; Shift+Enter is a new line; Enter while an input method is composing (Chinese, Japanese…) confirms a candidate. */
@@ -27,62 +13,28 @@ function isSendKey(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
   return event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.keyCode !== 229;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** `/` (outside a text field) and Ctrl/Cmd+K anywhere bring the reader to the question box. */
-function useFocusShortcut(textarea: React.RefObject<HTMLTextAreaElement | null>) {
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return;
-      const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !isTyping(event.target);
-      if (!commandK && !slash) return;
-      event.preventDefault();
-      textarea.current?.focus();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [textarea]);
-}
-
 /** Send submits the form; while an answer streams the same place offers Stop. */
 function SendOrStop({ busy, canSend, onStop }: { busy: boolean; canSend: boolean; onStop: () => void }) {
-  const { t } = useI18n();
   if (busy) {
     return (
       <button type="button" className="secondary-button" onClick={onStop}>
-        {t('composer.stop')}
+        Stop
       </button>
     );
   }
   return (
     <button type="submit" className="primary-button" disabled={!canSend}>
-      {t('composer.send')}
+      Send
     </button>
   );
 }
 
-/** The question box: Enter sends, Shift+Enter adds a line, it grows with the text; while an answer streams it offers Stop. */
-export function Composer({ busy, onSend, onStop, focusRequest = 0 }: ComposerProps) {
-  const { t } = useI18n();
+/** The question box: Enter sends, Shift+Enter adds a line; while an answer streams it offers Stop. */
+export function Composer({ busy, onSend, onStop }: ComposerProps) {
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
   const canSend = !busy && draft.trim() !== '';
-  useFocusShortcut(textareaRef);
-  useEffect(() => {
-    if (focusRequest > 0) textareaRef.current?.focus();
-  }, [focusRequest]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the draft's content.
-  useLayoutEffect(() => {
-    const element = textareaRef.current;
-    if (!element) return;
-    element.style.height = 'auto';
-    element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
-  }, [draft]);
 
   const send = () => {
     if (!canSend) return;
@@ -107,12 +59,10 @@ export function Composer({ busy, onSend, onStop, focusRequest = 0 }: ComposerPro
     >
       <div className="composer-field">
         <textarea
-          id={COMPOSER_ID}
           ref={textareaRef}
-          aria-label={t('composer.label')}
-          placeholder={t('composer.placeholder')}
+          aria-label="Ask a question"
+          placeholder="Ask about AI PM roles, skills, careers… 中文或英文"
           aria-describedby={hintId}
-          aria-keyshortcuts="/ Control+K Meta+K"
           value={draft}
           maxLength={MAX_QUESTION_CHARS}
           rows={2}
@@ -120,7 +70,7 @@ export function Composer({ busy, onSend, onStop, focusRequest = 0 }: ComposerPro
           onKeyDown={onKeyDown}
         />
         <p id={hintId} className="composer-hint">
-          {t('composer.hint')}
+          Enter to send · Shift+Enter for a new line
         </p>
       </div>
       <SendOrStop busy={busy} canSend={canSend} onStop={onStop} />

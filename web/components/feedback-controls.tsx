@@ -2,7 +2,6 @@ import { type FormEvent, useId, useState } from 'react';
 import type { FeedbackReason } from '../../server/contract.js';
 import type { RatingInput, SubmissionState } from '../hooks/use-feedback.js';
 import { FEEDBACK_REASONS } from '../lib/feedback-reasons.js';
-import { useI18n } from '../lib/i18n.js';
 
 interface FeedbackControlsProps {
   state: SubmissionState;
@@ -10,21 +9,14 @@ interface FeedbackControlsProps {
 }
 
 function StatusLine({ state }: { state: SubmissionState }) {
-  const { t } = useI18n();
-  if (state.status === 'sent') return <span>{t('feedback.sent')}</span>;
-  if (state.status === 'sending') return <span>{t('feedback.sending')}</span>;
-  if (state.status === 'error')
-    return (
-      <span className="error-text">
-        {t('feedback.error', { message: state.message || t('feedback.failed') })}
-      </span>
-    );
+  if (state.status === 'sent') return <span>Thanks — feedback sent.</span>;
+  if (state.status === 'sending') return <span>Sending feedback…</span>;
+  if (state.status === 'error') return <span className="error-text">Feedback not sent: {state.message}</span>;
   return null;
 }
 
 /** "Not helpful": which reasons, a comment, and Send feedback. */
 function ReasonForm({ locked, onSend }: { locked: boolean; onSend: (input: RatingInput) => void }) {
-  const { t } = useI18n();
   const [reasons, setReasons] = useState<FeedbackReason[]>([]);
   const [comment, setComment] = useState('');
   const commentId = useId();
@@ -35,21 +27,21 @@ function ReasonForm({ locked, onSend }: { locked: boolean; onSend: (input: Ratin
     onSend({ rating: 'down', reasons, comment });
   };
   return (
-    <form className="feedback-form" onSubmit={submit} aria-label={t('feedback.formLabel')}>
+    <form className="feedback-form" onSubmit={submit} aria-label="Why was this not helpful?">
       <fieldset>
-        <legend>{t('feedback.legend')}</legend>
-        {FEEDBACK_REASONS.map(({ reason }) => (
+        <legend>What was wrong?</legend>
+        {FEEDBACK_REASONS.map(({ reason, label }) => (
           <label key={reason} className="checkbox">
             <input
               type="checkbox"
               checked={reasons.includes(reason)}
               onChange={(event) => toggleReason(reason, event.target.checked)}
             />
-            {t(`reason.${reason}`)}
+            {label}
           </label>
         ))}
       </fieldset>
-      <label htmlFor={commentId}>{t('feedback.comment')}</label>
+      <label htmlFor={commentId}>Comment</label>
       <textarea
         id={commentId}
         value={comment}
@@ -58,59 +50,48 @@ function ReasonForm({ locked, onSend }: { locked: boolean; onSend: (input: Ratin
         onChange={(event) => setComment(event.target.value)}
       />
       <button type="submit" className="primary-button" disabled={locked}>
-        {t('feedback.send')}
+        Send feedback
       </button>
     </form>
   );
 }
 
-/** 👍 / 👎 as quiet icon buttons; 👎 asks why before sending. A sent rating can be changed (same answer id). */
+/** Helpful / Not helpful; "Not helpful" asks why before sending. */
 export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
-  const { t } = useI18n();
   const [formOpen, setFormOpen] = useState(false);
-  const sending = state.status === 'sending';
+  const locked = state.status === 'sending' || state.status === 'sent';
   const rated = (rating: 'up' | 'down') => state.status !== 'idle' && state.rating === rating;
 
   return (
-    <>
-      <button
-        type="button"
-        className="icon-action"
-        aria-label={t('answer.helpful')}
-        title={t('answer.helpful')}
-        aria-pressed={rated('up')}
-        disabled={sending}
-        onClick={() => {
-          setFormOpen(false);
-          onRate({ rating: 'up' });
-        }}
-      >
-        <span aria-hidden="true">👍</span>
-      </button>
-      <button
-        type="button"
-        className="icon-action"
-        aria-label={t('answer.notHelpful')}
-        title={t('answer.notHelpful')}
-        aria-pressed={formOpen || rated('down')}
-        aria-expanded={formOpen}
-        disabled={sending}
-        onClick={() => setFormOpen((open) => !open)}
-      >
-        <span aria-hidden="true">👎</span>
-      </button>
-      <span role="status" className="action-status">
-        <StatusLine state={state} />
-      </span>
-      {formOpen && (
-        <ReasonForm
-          locked={sending}
-          onSend={(input) => {
+    <div className="feedback">
+      <div className="feedback-buttons">
+        <button
+          type="button"
+          className="text-button"
+          aria-pressed={rated('up')}
+          disabled={locked}
+          onClick={() => {
             setFormOpen(false);
-            onRate(input);
+            onRate({ rating: 'up' });
           }}
-        />
-      )}
-    </>
+        >
+          Helpful
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          aria-pressed={formOpen || rated('down')}
+          aria-expanded={formOpen}
+          disabled={locked}
+          onClick={() => setFormOpen((open) => !open)}
+        >
+          Not helpful
+        </button>
+        <span role="status" className="action-status">
+          <StatusLine state={state} />
+        </span>
+      </div>
+      {formOpen && state.status !== 'sent' && <ReasonForm locked={locked} onSend={onRate} />}
+    </div>
   );
 }

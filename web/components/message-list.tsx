@@ -1,4 +1,4 @@
-import type { ChatMessage, TextSpan } from '../../server/contract.js';
+import type { ChatMessage } from '../../server/contract.js';
 import { messageText, questionFor } from '../lib/chat-message.js';
 import { AnswerTurn } from './answer-turn.js';
 import { QuestionTurn } from './question-turn.js';
@@ -8,41 +8,36 @@ interface MessageListProps {
   busy: boolean;
   selectedAnswerId: string | undefined;
   onRegenerate: () => void;
-  onCite: (messageId: string, n: number, spans?: TextSpan[]) => void;
+  onCite: (messageId: string, n: number) => void;
   onShowSources: (messageId: string) => void;
-  onAsk: (question: string) => void;
-  onBrowse: (sectionId: string) => void;
 }
 
 /** The conversation, oldest first; Regenerate is offered on the last answer once it is complete. */
-export function MessageList(props: MessageListProps) {
-  const { messages, busy, selectedAnswerId, onRegenerate } = props;
+export function MessageList({
+  messages,
+  busy,
+  selectedAnswerId,
+  onRegenerate,
+  onCite,
+  onShowSources,
+}: MessageListProps) {
   const lastIndex = messages.length - 1;
-  let questions = 0;
-  let answers = 0;
   return (
     <>
       {messages.map((message, index) => {
-        if (message.role === 'user') {
-          questions += 1;
-          return <QuestionTurn key={message.id} text={messageText(message)} turn={questions} />;
-        }
+        if (message.role === 'user') return <QuestionTurn key={message.id} text={messageText(message)} />;
         if (message.role !== 'assistant') return null;
-        answers += 1;
         const isLast = index === lastIndex;
         return (
           <AnswerTurn
             key={message.id}
             message={message}
             question={questionFor(messages, index)}
-            turn={answers}
             streaming={busy && isLast}
             selected={message.id === selectedAnswerId}
             onRegenerate={isLast && !busy ? onRegenerate : undefined}
-            onCite={props.onCite}
-            onShowSources={props.onShowSources}
-            onAsk={props.onAsk}
-            onBrowse={props.onBrowse}
+            onCite={onCite}
+            onShowSources={onShowSources}
           />
         );
       })}

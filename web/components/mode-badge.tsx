@@ -1,20 +1,12 @@
 import { useHealth } from '../hooks/use-health.js';
-import { useI18n } from '../lib/i18n.js';
 
-/** Answers in a row that fell back for a model fault before the header says the model is down. */
-const DEGRADED_AFTER = 2;
-
-/**
- * App-wide: whether answers come from search alone or from an LLM, per the server's /api/health; after
- * repeated model faults, that the model is currently unavailable.
- */
-export function ModeBadge({ modelFaults = 0 }: { modelFaults?: number }) {
-  const { t } = useI18n();
+/** App-wide: whether answers come from search alone or from an LLM, per the server's /api/health. */
+export function ModeBadge() {
   const health = useHealth();
   if (health.status === 'loading') {
     return (
       <span className="badge badge-muted" role="status">
-        {t('mode.checking')}
+        Checking server…
       </span>
     );
   }
@@ -22,38 +14,26 @@ export function ModeBadge({ modelFaults = 0 }: { modelFaults?: number }) {
     return (
       <span className="mode-badge-error">
         <span className="badge badge-error" title={health.error.message}>
-          {t('mode.unreachable')}
+          Server unreachable
         </span>
         <button type="button" className="text-button" onClick={health.reload}>
-          {t('mode.checkAgain')}
+          Check again
         </button>
       </span>
     );
   }
   const { mode, model, docs, chunks } = health.data;
-  const corpus = t('mode.corpus', { docs, chunks });
-  if (mode === 'llm' && modelFaults >= DEGRADED_AFTER) {
-    return (
-      <span
-        className="badge badge-fallback"
-        role="status"
-        title={t('mode.degradedTitle', { count: modelFaults })}
-      >
-        {t('mode.degraded')}
-      </span>
-    );
-  }
+  const corpus = `${docs} document${docs === 1 ? '' : 's'}, ${chunks} sections indexed`;
   if (mode === 'llm') {
-    const name = model ?? t('mode.unknownModel');
     return (
-      <span className="badge badge-llm" title={t('mode.llmTitle', { model: name, corpus })}>
-        {t('mode.llm', { model: name })}
+      <span className="badge badge-llm" title={`Answers are written by ${model ?? 'an LLM'}. ${corpus}.`}>
+        LLM mode · {model ?? 'unknown model'}
       </span>
     );
   }
   return (
-    <span className="badge badge-search" title={t('mode.searchTitle', { corpus })}>
-      {t('mode.search')}
+    <span className="badge badge-search" title={`Answers are extracted from the guide by search. ${corpus}.`}>
+      Search mode — no LLM configured
     </span>
   );
 }

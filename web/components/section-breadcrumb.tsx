@@ -1,6 +1,4 @@
 import type { SectionResponse } from '../../server/contract.js';
-import { useI18n } from '../lib/i18n.js';
-import { langTag } from '../lib/text-language.js';
 
 interface SectionBreadcrumbProps {
   section: SectionResponse;
@@ -13,7 +11,6 @@ function sameHeadings(a: string[], b: string[]): boolean {
 
 /** Document › H2 › H3 …; ancestors that are sections of their own can be opened. */
 export function SectionBreadcrumb({ section, onBrowse }: SectionBreadcrumbProps) {
-  const { t } = useI18n();
   const crumbs = section.headings.map((heading, index) => {
     const path = section.headings.slice(0, index + 1);
     const entry = section.document.outline.find((candidate) => sameHeadings(candidate.headings, path));
@@ -22,11 +19,7 @@ export function SectionBreadcrumb({ section, onBrowse }: SectionBreadcrumbProps)
   const showTitle = section.headings[0] !== section.document.title;
 
   return (
-    <nav
-      aria-label={t('section.breadcrumb')}
-      className="breadcrumb"
-      lang={langTag(section.headings.join(' '))}
-    >
+    <nav aria-label="Breadcrumb" className="breadcrumb">
       <ol>
         {showTitle && <li>{section.document.title}</li>}
         {crumbs.map((crumb, index) => (

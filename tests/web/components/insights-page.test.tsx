@@ -1,10 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import type { InsightsResponse } from '../../../server/contract.js';
 import { InsightsPage } from '../../../web/components/insights-page.js';
-import { renderInLocale } from '../fixtures.js';
 import { server } from '../msw-server.js';
 
 const INSIGHTS: InsightsResponse = {
@@ -52,7 +51,7 @@ describe('the insights page', () => {
         return HttpResponse.json(INSIGHTS);
       }),
     );
-    renderInLocale(<InsightsPage />);
+    render(<InsightsPage />);
 
     await userEvent.type(await screen.findByLabelText('Admin token'), 'wrong');
     await userEvent.click(screen.getByRole('button', { name: 'Show insights' }));
@@ -78,7 +77,7 @@ describe('the insights page', () => {
 
   test('shows insights straight away when no token is required', async () => {
     server.use(http.get('/api/insights', () => HttpResponse.json(INSIGHTS)));
-    renderInLocale(<InsightsPage />);
+    render(<InsightsPage />);
 
     expect(await screen.findByRole('region', { name: 'Top reasons' })).toBeTruthy();
     expect(screen.queryByLabelText('Admin token')).toBeNull();
