@@ -92,7 +92,9 @@ describe('search mode (no LLM configured)', () => {
 
     await expect.poll(() => answer.textContent()).toMatch(NOT_COVERED);
     expect(await answer.getByRole('button', { name: /^Citation \d+$/ }).count()).toBe(0);
-    expect(await page.getByRole('complementary', { name: 'Sources' }).getByRole('listitem').count()).toBe(0);
+    // With an English edition in the corpus, everyday English words may surface nearest sections; none is cited.
+    const sources = page.getByRole('complementary', { name: 'Sources' });
+    expect(await sources.getByRole('button', { name: /^Citation \d+$/ }).count()).toBe(0);
   });
 
   it('lists the nearest sections, uncited, for a question just outside the guide', async () => {
