@@ -91,9 +91,16 @@ export interface OutlineResponse {
   documents: GuideDocument[];
 }
 
+/** One cell of a compare table: a sub-section and the opening of its text. */
+export interface CompareCell {
+  id: string;
+  /** The section's first words as plain text, at most ~120 characters. */
+  excerpt: string;
+}
+
 /**
- * Sibling sections that share sub-headings, side by side: `rows[r].cells[c]` is the id of column `c`'s
- * sub-section titled `rows[r].title`, or null when that sibling has none.
+ * Sibling sections that share sub-headings, side by side: `rows[r].cells[c]` is column `c`'s sub-section
+ * titled `rows[r].title`, or null when that sibling has none.
  */
 export interface CompareGroup {
   /** The id of the parent section whose children are the columns. */
@@ -103,7 +110,7 @@ export interface CompareGroup {
   /** The parent's heading path. */
   headings: string[];
   columns: Array<{ id: string; title: string }>;
-  rows: Array<{ title: string; cells: Array<string | null> }>;
+  rows: Array<{ title: string; cells: Array<CompareCell | null> }>;
 }
 
 /** `GET /api/compare`: every such group in the corpus; empty for a corpus without that structure. */

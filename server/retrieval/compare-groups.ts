@@ -1,4 +1,4 @@
-import type { CompareGroup } from '../contract.js';
+import type { CompareCell, CompareGroup } from '../contract.js';
 import { headingTopic } from './markdown.js';
 import type { Chunk } from './types.js';
 
@@ -13,6 +13,23 @@ export const MIN_SHARED_SUBHEADINGS = 3;
 /** A sub-heading's title as compared: without its numbering, case and spacing. */
 function titleKey(title: string): string {
   return headingTopic(title).trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+const EXCERPT_CHARS = 120;
+
+/** A cell's opening words: the body without its heading line and Markdown markers, cut at a word. */
+function excerptOf(chunk: Chunk): CompareCell {
+  const body = chunk.text.slice(chunk.text.indexOf('\n') + 1);
+  const plain = body
+    .replace(/^\s*(?:[-*+>]|\d+[.)]|\|)\s*/gm, '')
+    .replace(/[*_`|#]+/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (plain.length <= EXCERPT_CHARS) return { id: chunk.id, excerpt: plain };
+  const cut = plain.slice(0, EXCERPT_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return { id: chunk.id, excerpt: `${space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut}…` };
 }
 
 function parentPath(indexPath: string): string {
@@ -75,7 +92,10 @@ function groupOf(
       const first = columns.find(({ sub }) => sub.has(key))?.sub.get(key);
       return {
         title: headingTopic(first?.headings.at(-1) ?? key),
-        cells: columns.map(({ sub }) => sub.get(key)?.id ?? null),
+        cells: columns.map(({ sub }) => {
+          const cell = sub.get(key);
+          return cell ? excerptOf(cell) : null;
+        }),
       };
     }),
   };

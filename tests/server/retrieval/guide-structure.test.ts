@@ -42,7 +42,7 @@ describe('compare groups', () => {
     ]);
     expect(english?.rows.map((row) => row.title)).toEqual(['Flour', 'Rise Time', 'Crust', 'Best For']);
     const bestFor = english?.rows[3]?.cells ?? [];
-    expect(bestFor[0]).toBe('breads.en#best-for');
+    expect(bestFor[0]).toEqual({ id: 'breads.en#best-for', excerpt: 'Toast and open sandwiches.' });
     expect(bestFor[2]).toBeNull();
   });
 
