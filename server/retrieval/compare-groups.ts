@@ -20,12 +20,18 @@ const EXCERPT_CHARS = 120;
 /** A cell's opening words: the body without its heading line and Markdown markers, cut at a word. */
 function excerptOf(chunk: Chunk): CompareCell {
   const body = chunk.text.slice(chunk.text.indexOf('\n') + 1);
+  // One line per list item or paragraph line, joined with a dot so bullets do not run together.
   const plain = body
-    .replace(/^\s*(?:[-*+>]|\d+[.)]|\|)\s*/gm, '')
-    .replace(/[*_`|#]+/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^\s*(?:[-*+>]|\d+[.)]|\|)\s*/, '')
+        .replace(/[*_`|#]+/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .trim(),
+    )
+    .filter((line) => line !== '')
+    .join(' · ');
   if (plain.length <= EXCERPT_CHARS) return { id: chunk.id, excerpt: plain };
   const cut = plain.slice(0, EXCERPT_CHARS);
   const space = cut.lastIndexOf(' ');

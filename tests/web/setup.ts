@@ -1,6 +1,20 @@
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createElement, type ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { I18nProvider } from '../../web/lib/i18n.js';
 import { server } from './msw-server.js';
+
+// Every page renders inside an I18nProvider (web/main.tsx); tests render in English unless they wrap their
+// own provider (an inner provider wins).
+vi.mock('@testing-library/react', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@testing-library/react')>();
+  const English = ({ children }: { children: ReactNode }) =>
+    createElement(I18nProvider, { initial: 'en' }, children);
+  return {
+    ...actual,
+    render: ((ui, options) => actual.render(ui, { wrapper: English, ...options })) as typeof actual.render,
+  };
+});
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
