@@ -208,4 +208,43 @@ describe.each(CONFIGURATIONS)('the guide beside the chat ($name)', (configuratio
     await gone.context.close();
     await context.close();
   });
+
+  it('shows the owner the 👎 rate and not-covered questions over time, filtered by date', async () => {
+    const { page, context } = await openPage(configuration);
+    await page.getByRole('textbox').fill(lang === 'en' ? 'How do I repair a bicycle chain?' : '自行车链条怎么修？');
+    await page.getByRole('textbox').press('Enter');
+    await page.getByRole('article', { name: 'Answer', exact: true }).first().getByRole('button', { name: 'Helpful', exact: true }).waitFor();
+    await page.goto('/insights');
+    const charts = page.getByRole('region', { name: words['insights.charts'] });
+    await charts.getByRole('img', { name: new RegExp(`^${words['insights.notCoveredChart']}`) }).waitFor();
+    expect(await charts.locator('rect').count()).toBeGreaterThan(0);
+    await page.getByLabel(words['insights.from']).fill('2099-01-01');
+    await page.getByRole('button', { name: words['insights.apply'] }).click();
+    await page.getByText(words['insights.noDays']).waitFor();
+    await context.close();
+  });
+
+  it('moves between conversations with Back and Forward, and a reload reopens the one in the address', async () => {
+    const { page, context } = await openPage(configuration);
+    const questions = lang === 'en' ? ['How long does brioche rise?', 'What flour does a baguette use?'] : ['布里欧修发酵多久？', '法棍用什么面粉？'];
+    const askAndWait = async (question: string) => {
+      await page.getByRole('textbox').fill(question);
+      await page.getByRole('textbox').press('Enter');
+      await expect.poll(() => page.title()).toContain(question);
+    };
+    await askAndWait(questions[0] ?? '');
+    const first = page.url();
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await askAndWait(questions[1] ?? '');
+    expect(page.url()).not.toBe(first);
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(first);
+    await expect.poll(() => page.locator('.turn.question').first().textContent()).toContain(questions[0]);
+    await page.goForward();
+    await expect.poll(() => page.locator('.turn.question').first().textContent()).toContain(questions[1]);
+    await page.goto(first);
+    await expect.poll(() => page.locator('.turn.question').first().textContent()).toContain(questions[0]);
+    await expect.poll(() => page.title()).toContain(questions[0]);
+    await context.close();
+  });
 });
