@@ -1,6 +1,7 @@
-import { cleanup } from '@testing-library/react';
-import { createElement, type ReactNode } from 'react';
+import { cleanup, type RenderOptions } from '@testing-library/react';
+import { createElement, type ReactElement, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { preloadAnswerMarkdown } from '../../web/components/answer-markdown-lazy.js';
 import { I18nProvider } from '../../web/lib/i18n.js';
 import { server } from './msw-server.js';
 
@@ -9,13 +10,14 @@ import { server } from './msw-server.js';
 vi.mock('@testing-library/react', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@testing-library/react')>();
   const English = ({ children }: { children: ReactNode }) =>
-    createElement(I18nProvider, { initial: 'en' }, children);
-  return {
-    ...actual,
-    render: ((ui, options) => actual.render(ui, { wrapper: English, ...options })) as typeof actual.render,
-  };
+    createElement(I18nProvider, { initial: 'en', children });
+  const render = (ui: ReactElement, options?: RenderOptions) =>
+    actual.render(ui, { wrapper: English, ...options });
+  return { ...actual, render: render as typeof actual.render };
 });
 
+// The browser loads the Markdown renderer at idle; tests render answers at once, so it is loaded first.
+beforeAll(() => preloadAnswerMarkdown());
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
