@@ -12,6 +12,7 @@ import { createChatRoutes } from './http/chat-route.js';
 import { allowHosts, refuseCrossSiteWrites } from './http/cross-site.js';
 import { type Drain, refuseWhileStopping } from './http/drain.js';
 import { createFeedbackRoutes } from './http/feedback-route.js';
+import { createGuideRoutes } from './http/guide-routes.js';
 import { createHealthRoutes } from './http/health-route.js';
 import { createInsightsRoutes } from './http/insights-route.js';
 import { createMcpRoutes } from './http/mcp-route.js';
@@ -92,7 +93,8 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
 
   // Before the limiters, so a refusal while the index warms costs no client any of its allowance.
   const whileWarming = refuseWhileWarming(deps.retriever);
-  for (const route of ['/api/chat', '/api/search', '/api/sections/*']) app.use(route, whileWarming);
+  for (const route of ['/api/chat', '/api/search', '/api/sections/*', '/api/outline', '/api/compare'])
+    app.use(route, whileWarming);
 
   const feedbackLimit = limits.perClient('feedback');
   const sharesLimit = limits.perClient('shares');
@@ -113,6 +115,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/api', createHealthRoutes(deps));
   app.route('/api', createSearchRoutes(deps));
   app.route('/api', createSectionRoutes(deps));
+  app.route('/api', createGuideRoutes(deps));
   app.route('/api', createChatRoutes(deps));
   app.route('/api', createFeedbackRoutes(deps));
   app.route(

@@ -68,6 +68,56 @@ export interface SectionResponse extends Omit<SearchResult, 'score'> {
   editions: SectionEdition[];
 }
 
+// ---------- guide (outline, compare) ----------
+
+/** An outline entry as the guide browser lists it. */
+export interface GuideOutlineEntry extends OutlineEntry {
+  /** Shared by the aligned sections of a document's editions, so the reader's edition can be found. */
+  key: string;
+  /** False for a heading with no text of its own: listed for structure, nothing to read or cite. */
+  hasText: boolean;
+}
+
+export interface GuideDocument {
+  id: string;
+  title: string;
+  /** The document's language (its file name's edition, else its text's script). */
+  lang: 'zh' | 'en';
+  outline: GuideOutlineEntry[];
+}
+
+/** `GET /api/outline`: every document's table of contents, in corpus order. */
+export interface OutlineResponse {
+  documents: GuideDocument[];
+}
+
+/** One cell of a compare table: a sub-section and the opening of its text. */
+export interface CompareCell {
+  id: string;
+  /** The section's first words as plain text, at most ~120 characters. */
+  excerpt: string;
+}
+
+/**
+ * Sibling sections that share sub-headings, side by side: `rows[r].cells[c]` is column `c`'s sub-section
+ * titled `rows[r].title`, or null when that sibling has none.
+ */
+export interface CompareGroup {
+  /** The id of the parent section whose children are the columns. */
+  id: string;
+  docId: string;
+  lang: 'zh' | 'en';
+  /** The parent's heading path. */
+  headings: string[];
+  columns: Array<{ id: string; title: string }>;
+  rows: Array<{ title: string; cells: Array<CompareCell | null> }>;
+}
+
+/** `GET /api/compare`: every such group in the corpus; empty for a corpus without that structure. */
+export interface CompareResponse {
+  groups: CompareGroup[];
+}
+
 // ---------- health ----------
 
 export type ServiceMode = 'search' | 'llm';
@@ -212,6 +262,11 @@ export const chatRequestSchema = z.looseObject({
     .min(1, 'messages must not be empty')
     .max(MAX_CHAT_MESSAGES, `at most ${MAX_CHAT_MESSAGES} messages`),
   context: chatContextSchema.optional(),
+  /**
+   * The section the question is about ("Ask about this section"): retrieval favours it and its neighbours.
+   * Must name a section the index holds, else 400.
+   */
+  sectionId: z.string().min(1).max(300).optional(),
 });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 

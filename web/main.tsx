@@ -3,12 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './lib/i18n.js';
 import { pageFor } from './lib/page-route.js';
 import './styles.css';
+import './guide.css';
 
 // Each page is its own chunk: the insights page does not download the chat's streaming and Markdown code.
 async function loadPage(): Promise<ComponentType> {
-  if (pageFor(window.location.pathname) === 'insights') {
-    return (await import('./components/insights-page.js')).InsightsPage;
-  }
+  const page = pageFor(window.location.pathname);
+  if (page === 'insights') return (await import('./components/insights-page.js')).InsightsPage;
+  if (page === 'share') return (await import('./components/share-page.js')).SharePage;
   return (await import('./components/chat-page.js')).ChatPage;
 }
 

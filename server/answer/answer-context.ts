@@ -21,6 +21,8 @@ export interface ChatAnswerInput {
   onNotCovered?: (gap: GapRecord) => void;
   /** The previous answer's cited section ids, as the client sent them back (unknown ids already dropped). */
   contextSectionIds?: string[];
+  /** The section the reader asked from ("Ask about this section"): retrieval favours it and its neighbours. */
+  scopeSectionId?: string;
 }
 
 /** Everything known once retrieval has run, shared by the search, LLM and fallback writers. */

@@ -19,6 +19,7 @@ async function answer(input: ChatAnswerInput, writer: ChatStreamWriter): Promise
   const retrievalStartedAt = performance.now();
   const search = await input.retriever.search(condensed.query, {
     limit: Math.max(input.llm.maxPassages, MIN_SEARCH_LIMIT),
+    ...(input.scopeSectionId ? { scopeSectionId: input.scopeSectionId } : {}),
   });
   const context: AnswerContext = {
     input,

@@ -23,6 +23,8 @@ export function chatAnswerInput(
     model?: AppDeps['model'];
     /** The previous answer's cited section ids, as the client sent them. */
     contextSectionIds?: string[];
+    /** The section the question was asked from, already checked to exist. */
+    scopeSectionId?: string;
   },
 ): ChatAnswerInput {
   const { requestId } = request;
@@ -37,6 +39,7 @@ export function chatAnswerInput(
     contextSectionIds: (request.contextSectionIds ?? []).filter(
       (id) => deps.retriever.section(id) !== undefined,
     ),
+    ...(request.scopeSectionId ? { scopeSectionId: request.scopeSectionId } : {}),
     // A shutdown's drain deadline stops the model call as a client's disconnect does.
     signal: deps.drain ? AbortSignal.any([request.signal, deps.drain.deadline]) : request.signal,
     onNotCovered: (gap) => {

@@ -38,11 +38,15 @@ export function createChatRoutes(deps: AppDeps): Hono<AppEnv> {
       })),
     );
     checkQuestion(messages);
+    if (body.sectionId !== undefined && !deps.retriever.section(body.sectionId)) {
+      throw new AppError('bad_request', `sectionId "${body.sectionId}" names no section of the guide`);
+    }
     const input = chatAnswerInput(deps, {
       messages,
       requestId: c.get('requestId'),
       signal: c.req.raw.signal,
       ...(body.context ? { contextSectionIds: body.context.sectionIds } : {}),
+      ...(body.sectionId ? { scopeSectionId: body.sectionId } : {}),
     });
     return createUIMessageStreamResponse({ stream: answerChunks(deps, input) });
   });

@@ -3,13 +3,16 @@ import type { Logger } from '../logger.js';
 import { alignEditions } from './align-editions.js';
 import { analyzeQuery, type QueryResources } from './analyze-query.js';
 import { chunkDocument, isEmptySection } from './chunk-markdown.js';
+import { findCompareGroups } from './compare-groups.js';
 import { createTranslator } from './cross-lingual.js';
+import { buildGuideOutline } from './guide-outline.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
 import { headingTopic } from './markdown.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
 import { preferQuestionEdition } from './prefer-edition.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
+import { boostScope } from './scope-boost.js';
 import { conceptImportance, scoreSections } from './score-sections.js';
 import { createSectionIndex } from './section-view.js';
 import { detectLanguage, isGlueBigram, termSet } from './text.js';
@@ -101,6 +104,9 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   };
   const sections = createSectionIndex(documents, chunks);
   const chooseEditions = preferQuestionEdition(indexed);
+  const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
+  const outline = buildGuideOutline(documents, chunks, documentLanguage);
+  const compare = { groups: findCompareGroups(chunks, (docId) => languageOf.get(docId) ?? 'en') };
   logger.info('retrieval_indexed', {
     documents: documents.length,
     chunks: chunks.length,
@@ -110,7 +116,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     ms: Math.round(performance.now() - started),
   });
 
-  function rank(query: string) {
+  function rank(query: string, scopeSectionId?: string) {
     const analyzed = analyzeQuery(query, resources);
     const importance = analyzed.concepts.map((concept) => conceptImportance(concept, index));
     const scored = scoreSections(analyzed, importance, {
@@ -120,7 +126,8 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       rules,
     });
     // Coverage is judged on every edition; what is returned holds each aligned section once.
-    const ranked = chooseEditions(scored, analyzed.language);
+    const scope = scopeSectionId === undefined ? undefined : chunkById.get(scopeSectionId);
+    const ranked = chooseEditions(boostScope(scored, indexed, scope), analyzed.language);
     return {
       analyzed,
       importance,
@@ -136,9 +143,11 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   return {
     stats: { docs: documents.length, chunks: chunks.length },
     section: sections.section,
+    outline: () => outline,
+    compare: () => compare,
     async search(query: string, searchOptions: SearchOptions = {}): Promise<SearchResponse> {
       const startedAt = performance.now();
-      const { ranked, judgment } = rank(query);
+      const { ranked, judgment } = rank(query, searchOptions.scopeSectionId);
       const limit = Math.max(1, searchOptions.limit ?? DEFAULT_LIMIT);
       const results = ranked.slice(0, limit).flatMap(({ position, score }) => {
         const chunk = indexed[position];
@@ -148,7 +157,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       return { query, answerable: judgment.answerable && results.length > 0, results, tookMs };
     },
     explain(query: string, searchOptions: SearchOptions = {}): SearchExplanation {
-      const { analyzed, importance, ranked, judgment } = rank(query);
+      const { analyzed, importance, ranked, judgment } = rank(query, searchOptions.scopeSectionId);
       return {
         language: analyzed.language,
         concepts: analyzed.concepts.map((concept, at) => ({

@@ -1,4 +1,4 @@
-import type { SearchResponse, SectionResponse } from '../contract.js';
+import type { CompareResponse, OutlineResponse, SearchResponse, SectionResponse } from '../contract.js';
 
 /** A Markdown file from the corpus, as loaded. */
 export interface SourceDocument {
@@ -38,6 +38,8 @@ export interface Chunk {
 
 export interface SearchOptions {
   limit?: number;
+  /** The section the question was asked from: it and its neighbours are favoured (see scope-boost.ts). */
+  scopeSectionId?: string;
 }
 
 /** Retrieval as the rest of the app sees it: the HTTP routes, the answer layer and the eval all use this. */
@@ -52,6 +54,10 @@ export interface Retriever {
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
   /** A chunk by id in its document context; undefined when no chunk has that id. */
   section(id: string): SectionResponse | undefined;
+  /** Every document's table of contents; absent on retrievers that have no corpus to show (test fakes). */
+  outline?(): OutlineResponse;
+  /** Sibling sections written to one template, as tables (compare-groups.ts); absent like `outline`. */
+  compare?(): CompareResponse;
 }
 
 /** Why a search ranked what it did: for the eval's miss reports and the coverage calibration. */

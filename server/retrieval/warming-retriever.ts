@@ -46,5 +46,11 @@ export function warmingRetriever(building: Promise<Retriever>): WarmingRetriever
     section(id: string) {
       return current().section(id);
     },
+    outline() {
+      return current().outline?.() ?? { documents: [] };
+    },
+    compare() {
+      return current().compare?.() ?? { groups: [] };
+    },
   };
 }

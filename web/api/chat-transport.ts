@@ -21,8 +21,9 @@ export function toRequestMessages(messages: ChatMessage[]): ChatMessage[] {
 export function createChatTransport(): DefaultChatTransport<ChatMessage> {
   return new DefaultChatTransport<ChatMessage>({
     api: '/api/chat',
-    prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
-      body: { id, messages: toRequestMessages(messages), trigger, messageId },
+    prepareSendMessagesRequest: ({ id, messages, trigger, messageId, body }) => ({
+      // `body` holds per-question fields such as `sectionId` (a question asked from a section).
+      body: { ...body, id, messages: toRequestMessages(messages), trigger, messageId },
     }),
   });
 }

@@ -2,7 +2,7 @@ import type {
   FeedbackRequest,
   FeedbackResponse,
   HealthResponse,
-  InsightsResponse,
+  InsightsReport,
   SectionResponse,
 } from '../../server/contract.js';
 import { fetchJson } from './http-client.js';
@@ -23,7 +23,15 @@ export function postFeedback(feedback: FeedbackRequest): Promise<FeedbackRespons
   });
 }
 
-export function fetchInsights(token: string | null, signal?: AbortSignal): Promise<InsightsResponse> {
+export function fetchInsights(
+  token: string | null,
+  signal?: AbortSignal,
+  range: { from: string | null; to: string | null } = { from: null, to: null },
+): Promise<InsightsReport> {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-  return fetchJson<InsightsResponse>('/api/insights', { headers, signal: signal ?? null });
+  const params = new URLSearchParams();
+  if (range.from) params.set('from', range.from);
+  if (range.to) params.set('to', range.to);
+  const query = params.size > 0 ? `?${params}` : '';
+  return fetchJson<InsightsReport>(`/api/insights${query}`, { headers, signal: signal ?? null });
 }

@@ -4,7 +4,7 @@ import { useAnswerFeedback } from '../hooks/use-feedback.js';
 import { citationsOf, messageText, sourceCountOf } from '../lib/chat-message.js';
 import { AnswerBadge } from './answer-badge.js';
 import { AnswerFooter } from './answer-footer.js';
-import { AnswerMarkdown } from './answer-markdown.js';
+import { AnswerMarkdown } from './answer-markdown-lazy.js';
 import { CopyButton } from './copy-button.js';
 import { FeedbackControls } from './feedback-controls.js';
 

@@ -1,9 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useConversations } from '../hooks/use-conversations.js';
+import { GuideLinkContext } from '../hooks/use-guide-link.js';
+import { useGuidePage } from '../hooks/use-guide-page.js';
+import { useI18n } from '../lib/i18n.js';
 import { AppHeader } from './app-header.js';
 import { ChatView } from './chat-view.js';
 import { ConversationList } from './conversation-list.js';
 import { ModeBadge } from './mode-badge.js';
+import { ShareButton } from './share-button.js';
+
+// The guide browser is its own chunk: the chat's first paint does not wait for it.
+const GuideBrowser = lazy(async () => ({ default: (await import('./guide-browser.js')).GuideBrowser }));
 
 /**
  * Whether the conversation drawer (narrow screens) is open. Escape closes it and hands focus back to the
@@ -29,6 +36,9 @@ function useHistoryDrawer() {
 export function ChatPage() {
   const conversations = useConversations();
   const drawer = useHistoryDrawer();
+  const guide = useGuidePage(conversations);
+  const { t } = useI18n();
+  const title = conversations.conversations.find((entry) => entry.id === conversations.activeId)?.title;
   // Choosing a conversation or starting one is done with the drawer: it closes.
   const thenCloseDrawer =
     <Args extends unknown[]>(action: (...args: Args) => void) =>
@@ -49,6 +59,10 @@ export function ChatPage() {
         >
           History
         </button>
+        <button type="button" className="secondary-button" onClick={() => guide.openGuide()}>
+          {t('guide.browse')}
+        </button>
+        {title && <ShareButton conversationId={conversations.activeId} title={title} />}
         <button type="button" className="secondary-button" onClick={thenCloseDrawer(conversations.startNew)}>
           New chat
         </button>
@@ -60,12 +74,30 @@ export function ChatPage() {
           onSelect={thenCloseDrawer(conversations.select)}
           onDelete={conversations.remove}
         />
-        <ChatView
-          key={conversations.activeId}
-          conversationId={conversations.activeId}
-          initialMessages={conversations.initialMessages}
-          onSave={conversations.save}
-        />
+        <GuideLinkContext.Provider value={guide.openGuide}>
+          {/* Hidden, not unmounted, while the guide is open: an answer still streaming keeps streaming. */}
+          <div className="chat-frame" hidden={guide.route.guide !== null}>
+            <ChatView
+              key={conversations.activeId}
+              conversationId={conversations.activeId}
+              initialMessages={conversations.initialMessages}
+              onSave={conversations.save}
+              prefill={guide.prefill}
+              onBrowse={() => guide.openGuide()}
+            />
+          </div>
+        </GuideLinkContext.Provider>
+        {guide.route.guide !== null && (
+          <Suspense fallback={<p role="status">{t('guide.loading')}</p>}>
+            <GuideBrowser
+              view={guide.route.guide}
+              sectionId={guide.route.sectionId}
+              onNavigate={guide.navigate}
+              onClose={guide.closeGuide}
+              onAsk={guide.askFromGuide}
+            />
+          </Suspense>
+        )}
       </div>
     </div>
   );

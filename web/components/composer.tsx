@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 
 const MAX_QUESTION_CHARS = 4000;
 
@@ -6,6 +6,8 @@ interface ComposerProps {
   busy: boolean;
   onSend: (question: string) => void;
   onStop: () => void;
+  /** A question put in the box from elsewhere (the guide); `at` tells two identical requests apart. */
+  prefill?: { text: string; at: number } | undefined;
 }
 
 /** Enter sends; Shift+Enter is a new line; Enter while an input method is composing (Chinese, Japanese…) confirms a candidate. */
@@ -30,9 +32,14 @@ function SendOrStop({ busy, canSend, onStop }: { busy: boolean; canSend: boolean
 }
 
 /** The question box: Enter sends, Shift+Enter adds a line; while an answer streams it offers Stop. */
-export function Composer({ busy, onSend, onStop }: ComposerProps) {
+export function Composer({ busy, onSend, onStop, prefill }: ComposerProps) {
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!prefill) return;
+    setDraft(prefill.text);
+    textareaRef.current?.focus();
+  }, [prefill]);
   const hintId = useId();
   const canSend = !busy && draft.trim() !== '';
 

@@ -1,14 +1,30 @@
+import { useState } from 'react';
 import { useInsights } from '../hooks/use-insights.js';
 import { AppHeader } from './app-header.js';
+import { InsightsCharts } from './insights-charts.js';
+import { type InsightsRange, InsightsRangeForm } from './insights-range.js';
 import { InsightsReport } from './insights-report.js';
 import { InsightsTokenForm } from './insights-token-form.js';
 
 type Insights = ReturnType<typeof useInsights>;
 
 /** Loading, the admin-token form, an error with Retry, or the report. */
-function InsightsContent({ insights }: { insights: Insights }) {
+function InsightsContent(props: {
+  insights: Insights;
+  range: InsightsRange;
+  onRange: (range: InsightsRange) => void;
+}) {
+  const { insights } = props;
   if (insights.status === 'loading') return <p role="status">Loading insights…</p>;
-  if (insights.status === 'success') return <InsightsReport insights={insights.data} />;
+  if (insights.status === 'success') {
+    return (
+      <>
+        <InsightsRangeForm range={props.range} token={insights.token} onApply={props.onRange} />
+        <InsightsCharts daily={insights.data.daily ?? []} />
+        <InsightsReport insights={insights.data} />
+      </>
+    );
+  }
   if (insights.error.status === 401) {
     return (
       <InsightsTokenForm
@@ -32,7 +48,8 @@ function InsightsContent({ insights }: { insights: Insights }) {
 
 /** /insights: feedback and coverage gaps for whoever improves the guide. */
 export function InsightsPage() {
-  const insights = useInsights();
+  const [range, setRange] = useState<InsightsRange>({ from: null, to: null });
+  const insights = useInsights(range);
   return (
     <div className="insights-page">
       <AppHeader label={<span className="page-name">Insights</span>}>
@@ -52,7 +69,7 @@ export function InsightsPage() {
       </AppHeader>
       <main className="insights-main">
         <h1>Insights</h1>
-        <InsightsContent insights={insights} />
+        <InsightsContent insights={insights} range={range} onRange={setRange} />
       </main>
     </div>
   );

@@ -1,4 +1,6 @@
 import type { SectionResponse } from '../../server/contract.js';
+import { useGuideLink } from '../hooks/use-guide-link.js';
+import { GuideCrumb } from './guide-crumb.js';
 
 interface SectionBreadcrumbProps {
   section: SectionResponse;
@@ -17,6 +19,7 @@ export function SectionBreadcrumb({ section, onBrowse }: SectionBreadcrumbProps)
     return { heading, sectionId: entry?.id, current: index === section.headings.length - 1 };
   });
   const showTitle = section.headings[0] !== section.document.title;
+  const openGuide = useGuideLink();
 
   return (
     <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -35,6 +38,7 @@ export function SectionBreadcrumb({ section, onBrowse }: SectionBreadcrumbProps)
           </li>
         ))}
       </ol>
+      {openGuide && <GuideCrumb onOpen={() => openGuide(section.id)} />}
     </nav>
   );
 }

@@ -23,9 +23,9 @@ export function useConversationChat(options: {
   });
   useSaveConversation({ conversationId, initialMessages, messages, status, onSave });
   const ask = useCallback(
-    (question: string) => {
+    (question: string, sectionId?: string) => {
       clearError();
-      sendMessage({ text: question });
+      sendMessage({ text: question }, sectionId ? { body: { sectionId } } : undefined);
     },
     [clearError, sendMessage],
   );
