@@ -7,6 +7,7 @@ import { findCompareGroups } from './compare-groups.js';
 import { createTranslator } from './cross-lingual.js';
 import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
+import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
 import { buildGuideOutline } from './guide-outline.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
@@ -128,8 +129,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     ms: Math.round(performance.now() - started),
   });
 
-  /** `nearest`: the vector leg of a hybrid search (absent in keyword search). */
-  function rank(query: string, scopeSectionId?: string, nearest?: Array<[number, number]>) {
+  function rankForm(query: string) {
     const analyzed = analyzeQuery(query, resources);
     const importance = analyzed.concepts.map((concept) => conceptImportance(concept, index));
     const scored = scoreSections(analyzed, importance, {
@@ -138,18 +138,24 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       headingTokens: (position) => headingTokens[position] ?? new Set(),
       rules,
     });
+    const weights = analyzed.concepts.map((concept) => concept.weight);
+    return { analyzed, importance, scored, judgment: judgeCoverage(scored, importance, weights) };
+  }
+
+  /** `nearest`: the vector leg of a hybrid search (absent in keyword search). */
+  function rank(query: string, searchOptions: SearchOptions, nearest?: Array<[number, number]>) {
+    const own = rankForm(query);
+    const { analyzed, importance } = own;
+    const rewrites = (searchOptions.rewrites ?? []).slice(0, MAX_REWRITES).map(rankForm);
+    // Coverage is judged on the words: a nearest neighbour always exists, even for a question about sourdough.
+    const { scored, judgment } = rewrites.length > 0 ? fuseForms(own, rewrites) : own;
+    const scopeSectionId = searchOptions.scopeSectionId;
     // Coverage is judged on every edition; what is returned holds each aligned section once.
     const scope = scopeSectionId === undefined ? undefined : chunkById.get(scopeSectionId);
     const fused = nearest ? fuseHybrid(scored, nearest) : scored;
     const ranked = chooseEditions(boostScope(fused, indexed, scope), analyzed.language);
-    // Coverage is judged on the words: a nearest neighbour always exists, even for a question about sourdough.
-    const judgment = judgeCoverage(
-      scored,
-      importance,
-      analyzed.concepts.map((concept) => concept.weight),
-    );
-    if (hybrid?.covers(nearest)) judgment.answerable = true;
-    return { analyzed, importance, ranked, judgment };
+    const covered = hybrid?.covers(nearest) ? { ...judgment, answerable: true } : judgment;
+    return { analyzed, importance, ranked, judgment: covered };
   }
 
   return {
@@ -157,10 +163,11 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     section: sections.section,
     outline: () => outline,
     compare: () => compare,
+    languages: () => [...new Set(languageOf.values())].sort(),
     async search(query: string, searchOptions: SearchOptions = {}): Promise<SearchResponse> {
       const startedAt = performance.now();
       const nearest = await hybrid?.nearest(query, index);
-      const { ranked, judgment } = rank(query, searchOptions.scopeSectionId, nearest);
+      const { ranked, judgment } = rank(query, searchOptions, nearest);
       const limit = Math.max(1, searchOptions.limit ?? DEFAULT_LIMIT);
       const results = ranked.slice(0, limit).flatMap(({ position, score }) => {
         const chunk = indexed[position];
@@ -170,7 +177,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       return { query, answerable: judgment.answerable && results.length > 0, results, tookMs };
     },
     explain(query: string, searchOptions: SearchOptions = {}): SearchExplanation {
-      const { analyzed, importance, ranked, judgment } = rank(query, searchOptions.scopeSectionId);
+      const { analyzed, importance, ranked, judgment } = rank(query, searchOptions);
       return {
         language: analyzed.language,
         concepts: analyzed.concepts.map((concept, at) => ({
