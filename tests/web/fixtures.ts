@@ -1,4 +1,6 @@
+import { render } from '@testing-library/react';
 import { HttpResponse } from 'msw';
+import { createElement, type ReactElement, type ReactNode } from 'react';
 import type {
   ChatMessage,
   ChatMetadata,
@@ -7,6 +9,7 @@ import type {
   HealthResponse,
   SectionResponse,
 } from '../../server/contract.js';
+import { I18nProvider, type Locale } from '../../web/lib/i18n.js';
 
 /** A section of the founding corpus document, verbatim. */
 export const APPLICATION_PM_TEXT = [
@@ -148,4 +151,11 @@ export function citedSearchAnswer(messageId: string, text: string): Response {
     { type: 'message-metadata', messageMetadata: SEARCH_METADATA },
     { type: 'finish', finishReason: 'stop' },
   ]);
+}
+
+/** Renders a page as the app does: inside the reader's language (English unless a test says otherwise). */
+export function renderInLocale(ui: ReactElement, locale: Locale = 'en') {
+  const wrapper = ({ children }: { children: ReactNode }) =>
+    createElement(I18nProvider, { initial: locale, children });
+  return render(ui, { wrapper });
 }

@@ -1,4 +1,6 @@
 import type {
+  CitationFlagsRequest,
+  CitationFlagsResponse,
   FeedbackRequest,
   FeedbackResponse,
   HealthResponse,
@@ -20,6 +22,15 @@ export function postFeedback(feedback: FeedbackRequest): Promise<FeedbackRespons
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(feedback),
+  });
+}
+
+/** Flags are stored apart from the answer's rating, so flagging never counts as a second 👎. */
+export function postCitationFlags(flags: CitationFlagsRequest): Promise<CitationFlagsResponse> {
+  return fetchJson<CitationFlagsResponse>('/api/feedback/flags', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(flags),
   });
 }
 

@@ -1,111 +1,117 @@
-import { memo, useCallback, useMemo } from 'react';
-import type { ChatMessage } from '../../server/contract.js';
+import { memo, useCallback } from 'react';
+import type { ChatMessage, TextSpan } from '../../server/contract.js';
 import { useAnswerFeedback } from '../hooks/use-feedback.js';
-import { citationsOf, messageText, sourceCountOf } from '../lib/chat-message.js';
+import { citedSourceCount, copyableAnswer } from '../lib/answer-sources.js';
+import { citationsOf, messageText } from '../lib/chat-message.js';
+import { useI18n } from '../lib/i18n.js';
+import { isStopped } from '../lib/stopped-answer.js';
+import { langTag } from '../lib/text-language.js';
 import { AnswerBadge } from './answer-badge.js';
 import { AnswerFooter } from './answer-footer.js';
 import { AnswerMarkdown } from './answer-markdown-lazy.js';
 import { CopyButton } from './copy-button.js';
 import { FeedbackControls } from './feedback-controls.js';
+import { NotCovered } from './not-covered.js';
 
 export interface AnswerTurnProps {
   message: ChatMessage;
   question: string;
+  /** 1-based position among the answers, for its heading. */
+  turn: number;
   /** This answer is still streaming in. */
   streaming: boolean;
   /** Whether this answer's sources are the ones shown in the panel. */
   selected: boolean;
   /** Present only on the last answer, when regenerating is possible. */
   onRegenerate?: () => void;
-  onCite: (messageId: string, n: number) => void;
+  onCite: (messageId: string, n: number, spans?: TextSpan[]) => void;
   onShowSources: (messageId: string) => void;
+  onAsk: (question: string) => void;
+  onBrowse: (sectionId: string) => void;
 }
 
+/** Until the server says how it answers, the reader is told only that the guide is being searched. */
 function PendingNotice({ hasCitations }: { hasCitations: boolean }) {
+  const { t } = useI18n();
   return (
     <p className="pending" role="status">
-      {hasCitations ? 'Writing the answer…' : 'Searching the guide…'}
+      {hasCitations ? t('answer.writing') : t('answer.searching')}
     </p>
   );
 }
 
-/** Points to the nearest sections only when there are some: otherwise it would send the reader nowhere. */
-function NotCoveredNotice({ nearestCount }: { nearestCount: number }) {
-  return (
-    <p className="not-covered">
-      The guide doesn't cover this.
-      {nearestCount > 0 ? ' The nearest sections are listed under Sources.' : ''}
-    </p>
-  );
-}
-
-interface AnswerActionsProps {
-  text: string;
-  sourceCount: number;
-  onShowSources: () => void;
-  onRegenerate?: () => void;
-}
-
-function AnswerActions({ text, sourceCount, onShowSources, onRegenerate }: AnswerActionsProps) {
+/** Copy, 👍, 👎 and (only where a second try can differ: a model wrote it) regenerate. */
+function AnswerActions(props: { message: ChatMessage; question: string; onRegenerate?: () => void }) {
+  const { message, question, onRegenerate } = props;
+  const { t } = useI18n();
+  const feedback = useAnswerFeedback(message, question);
+  const canChange = message.metadata?.mode === 'llm' || message.metadata?.mode === 'fallback';
   return (
     <div className="answer-actions">
-      {sourceCount > 0 && (
-        <button type="button" className="text-button" onClick={onShowSources}>
-          Show sources ({sourceCount})
-        </button>
-      )}
-      {text !== '' && <CopyButton text={text} />}
-      {onRegenerate && (
-        <button type="button" className="text-button" onClick={onRegenerate}>
-          Regenerate
+      <CopyButton text={copyableAnswer(message, t('answer.copySources'))} />
+      <FeedbackControls state={feedback.answerState} onRate={feedback.rate} />
+      {onRegenerate && canChange && (
+        <button
+          type="button"
+          className="icon-action"
+          aria-label={t('answer.regenerate')}
+          title={t('answer.regenerate')}
+          onClick={onRegenerate}
+        >
+          <span aria-hidden="true">↻</span>
         </button>
       )}
     </div>
   );
 }
 
-/** One assistant answer: badge, cited Markdown, measurements, actions and feedback. */
+/** One assistant answer: badge, cited Markdown, honest state, quiet actions and details on request. */
 export const AnswerTurn = memo(function AnswerTurn(props: AnswerTurnProps) {
   const { message, question, streaming, selected, onRegenerate, onCite, onShowSources } = props;
+  const { t } = useI18n();
   const text = messageText(message);
   const citationsData = citationsOf(message);
   const { metadata } = message;
-  const citationNumbers = useMemo(
-    () => (citationsData?.citations ?? []).map((citation) => citation.n),
-    [citationsData],
+  const cite = useCallback(
+    (n: number, spans: TextSpan[]) => onCite(message.id, n, spans),
+    [onCite, message.id],
   );
-  const cite = useCallback((n: number) => onCite(message.id, n), [onCite, message.id]);
-  const feedback = useAnswerFeedback(message, question);
   const notCovered = citationsData?.notCovered ?? metadata?.notCovered ?? false;
+  const stopped = isStopped(message);
+  const sourceCount = citedSourceCount(message);
 
   return (
     <article
-      aria-label="Answer"
+      aria-label={t('turn.answer')}
       className={`turn answer${selected ? ' is-selected' : ''}`}
       aria-busy={streaming}
+      lang={text ? langTag(text) : undefined}
     >
-      <div className="answer-meta">{metadata && <AnswerBadge metadata={metadata} />}</div>
-      {notCovered && <NotCoveredNotice nearestCount={citationsData?.nearest.length ?? 0} />}
+      <h3 className="visually-hidden">{t('turn.answerHeading', { n: props.turn })}</h3>
+      <div className="answer-meta">
+        {metadata?.mode && (text !== '' || !streaming) && <AnswerBadge metadata={metadata} />}
+        {stopped && <span className="badge badge-stopped">{t('answer.stopped')}</span>}
+      </div>
+      {notCovered && !streaming && (
+        <NotCovered nearest={citationsData?.nearest ?? []} onAsk={props.onAsk} onBrowse={props.onBrowse} />
+      )}
       {text === '' && streaming ? (
-        <PendingNotice hasCitations={citationsData !== undefined} />
+        <PendingNotice hasCitations={citationsData !== undefined && metadata?.mode !== undefined} />
       ) : (
-        <AnswerMarkdown text={text} citationNumbers={citationNumbers} onCite={cite} />
+        !notCovered && <AnswerMarkdown text={text} citations={citationsData?.citations ?? []} onCite={cite} />
       )}
       {(metadata?.removedCitations ?? 0) > 0 && (
-        <p className="answer-note">
-          {metadata?.removedCitations} citation marker(s) pointing to no source were removed from this answer.
-        </p>
+        <p className="answer-note">{t('answer.removed', { count: metadata?.removedCitations ?? 0 })}</p>
       )}
-      {!streaming && metadata && <AnswerFooter metadata={metadata} />}
-      {!streaming && (
-        <AnswerActions
-          text={text}
-          sourceCount={sourceCountOf(message)}
-          onShowSources={() => onShowSources(message.id)}
-          onRegenerate={onRegenerate}
-        />
+      {!streaming && sourceCount > 0 && !notCovered && (
+        <button type="button" className="text-button sources-link" onClick={() => onShowSources(message.id)}>
+          {t('answer.showSources', { count: sourceCount })}
+        </button>
       )}
-      {!streaming && text !== '' && <FeedbackControls state={feedback.answerState} onRate={feedback.rate} />}
+      {!streaming && text !== '' && (
+        <AnswerActions message={message} question={question} onRegenerate={onRegenerate} />
+      )}
+      {!streaming && metadata?.mode && <AnswerFooter metadata={metadata} />}
     </article>
   );
 });

@@ -1,12 +1,20 @@
 import { useHealth } from '../hooks/use-health.js';
+import { useI18n } from '../lib/i18n.js';
 
-/** App-wide: whether answers come from search alone or from an LLM, per the server's /api/health. */
-export function ModeBadge() {
+/** Answers in a row that fell back for a model fault before the header says the model is down. */
+const DEGRADED_AFTER = 2;
+
+/**
+ * App-wide: whether answers come from search alone or from an LLM, per the server's /api/health; after
+ * repeated model faults, that the model is currently unavailable.
+ */
+export function ModeBadge({ modelFaults = 0 }: { modelFaults?: number }) {
+  const { t } = useI18n();
   const health = useHealth();
   if (health.status === 'loading') {
     return (
       <span className="badge badge-muted" role="status">
-        Checking server…
+        {t('mode.checking')}
       </span>
     );
   }
@@ -14,26 +22,38 @@ export function ModeBadge() {
     return (
       <span className="mode-badge-error">
         <span className="badge badge-error" title={health.error.message}>
-          Server unreachable
+          {t('mode.unreachable')}
         </span>
         <button type="button" className="text-button" onClick={health.reload}>
-          Check again
+          {t('mode.checkAgain')}
         </button>
       </span>
     );
   }
   const { mode, model, docs, chunks } = health.data;
-  const corpus = `${docs} document${docs === 1 ? '' : 's'}, ${chunks} sections indexed`;
-  if (mode === 'llm') {
+  const corpus = t('mode.corpus', { docs, chunks });
+  if (mode === 'llm' && modelFaults >= DEGRADED_AFTER) {
     return (
-      <span className="badge badge-llm" title={`Answers are written by ${model ?? 'an LLM'}. ${corpus}.`}>
-        LLM mode · {model ?? 'unknown model'}
+      <span
+        className="badge badge-fallback"
+        role="status"
+        title={t('mode.degradedTitle', { count: modelFaults })}
+      >
+        {t('mode.degraded')}
+      </span>
+    );
+  }
+  if (mode === 'llm') {
+    const name = model ?? t('mode.unknownModel');
+    return (
+      <span className="badge badge-llm" title={t('mode.llmTitle', { model: name, corpus })}>
+        {t('mode.llm', { model: name })}
       </span>
     );
   }
   return (
-    <span className="badge badge-search" title={`Answers are extracted from the guide by search. ${corpus}.`}>
-      Search mode — no LLM configured
+    <span className="badge badge-search" title={t('mode.searchTitle', { corpus })}>
+      {t('mode.search')}
     </span>
   );
 }

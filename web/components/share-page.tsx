@@ -28,6 +28,7 @@ function SharedCitation({ citation }: { citation: SharedTurn['citations'][number
 }
 
 function SharedTurnView({ turn }: { turn: SharedTurn }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState<number | null>(null);
   const citation = turn.citations.find((candidate) => candidate.n === open);
   return (
@@ -35,10 +36,10 @@ function SharedTurnView({ turn }: { turn: SharedTurn }) {
       <div className="turn question">
         <p>{turn.question}</p>
       </div>
-      <article className="turn answer" aria-label="Answer">
+      <article className="turn answer" aria-label={t('turn.answer')}>
         <AnswerMarkdown
           text={turn.answer}
-          citationNumbers={turn.citations.map((candidate) => candidate.n)}
+          citations={turn.citations}
           onCite={(n) => setOpen((current) => (current === n ? null : n))}
         />
         {citation && <SharedCitation citation={citation} />}
