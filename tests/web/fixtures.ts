@@ -133,7 +133,7 @@ export const SEARCH_HEALTH: HealthResponse = {
 };
 
 /** An AI SDK UI message stream (SSE) carrying the given chunks, as the server's /api/chat sends it. */
-function uiMessageStreamResponse(chunks: object[]): Response {
+export function uiMessageStreamResponse(chunks: object[]): Response {
   const body = `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`;
   return new HttpResponse(body, {
     headers: { 'Content-Type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' },

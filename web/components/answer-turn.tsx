@@ -2,7 +2,7 @@ import { memo, useCallback } from 'react';
 import type { ChatMessage, TextSpan } from '../../server/contract.js';
 import { useAnswerFeedback } from '../hooks/use-feedback.js';
 import { citedSourceCount, copyableAnswer } from '../lib/answer-sources.js';
-import { citationsOf, messageText } from '../lib/chat-message.js';
+import { citationsOf, messageText, understoodOf } from '../lib/chat-message.js';
 import { useI18n } from '../lib/i18n.js';
 import { isStopped } from '../lib/stopped-answer.js';
 import { langTag } from '../lib/text-language.js';
@@ -12,6 +12,7 @@ import { AnswerMarkdown } from './answer-markdown-lazy.js';
 import { CopyButton } from './copy-button.js';
 import { FeedbackControls } from './feedback-controls.js';
 import { NotCovered } from './not-covered.js';
+import { UnderstoodQuestion } from './understood-question.js';
 
 export interface AnswerTurnProps {
   message: ChatMessage;
@@ -23,11 +24,13 @@ export interface AnswerTurnProps {
   /** Whether this answer's sources are the ones shown in the panel. */
   selected: boolean;
   /** Present only on the last answer, when regenerating is possible. */
-  onRegenerate?: () => void;
+  onRegenerate?: (() => void) | undefined;
   onCite: (messageId: string, n: number, spans?: TextSpan[]) => void;
   onShowSources: (messageId: string) => void;
   onAsk: (question: string) => void;
   onBrowse: (sectionId: string) => void;
+  /** Puts a question in the composer (the understood follow-up, to be corrected). */
+  onEdit: (question: string) => void;
 }
 
 /** Until the server says how it answers, the reader is told only that the guide is being searched. */
@@ -65,44 +68,75 @@ function AnswerActions(props: { message: ChatMessage; question: string; onRegene
   );
 }
 
-/** One assistant answer: badge, cited Markdown, honest state, quiet actions and details on request. */
-export const AnswerTurn = memo(function AnswerTurn(props: AnswerTurnProps) {
-  const { message, question, streaming, selected, onRegenerate, onCite, onShowSources } = props;
+/** What produced the answer and whether it is whole: stopped by the reader, or cut at the length limit. */
+function AnswerMeta({ message, streaming }: { message: ChatMessage; streaming: boolean }) {
   const { t } = useI18n();
+  const { metadata } = message;
+  const text = messageText(message);
+  return (
+    <div className="answer-meta">
+      {metadata?.mode && (text !== '' || !streaming) && <AnswerBadge metadata={metadata} />}
+      {isStopped(message) && <span className="badge badge-stopped">{t('answer.stopped')}</span>}
+      {metadata?.truncated && !isStopped(message) && (
+        <span className="badge badge-stopped" title={t('badge.truncatedTitle')}>
+          {t('badge.truncated')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The answer's words: a pending notice, the not-covered way forward, or the cited Markdown. */
+function AnswerBody(props: AnswerTurnProps) {
+  const { message, streaming } = props;
   const text = messageText(message);
   const citationsData = citationsOf(message);
-  const { metadata } = message;
+  const notCovered = citationsData?.notCovered ?? message.metadata?.notCovered ?? false;
+  const { onCite } = props;
   const cite = useCallback(
     (n: number, spans: TextSpan[]) => onCite(message.id, n, spans),
     [onCite, message.id],
   );
-  const notCovered = citationsData?.notCovered ?? metadata?.notCovered ?? false;
-  const stopped = isStopped(message);
+  if (notCovered && !streaming)
+    return (
+      <NotCovered nearest={citationsData?.nearest ?? []} onAsk={props.onAsk} onBrowse={props.onBrowse} />
+    );
+  if (text === '' && streaming)
+    return (
+      <PendingNotice hasCitations={citationsData !== undefined && message.metadata?.mode !== undefined} />
+    );
+  if (notCovered) return null;
+  // The answer's own language, which may differ from the UI's (a Chinese answer under English chrome).
+  return (
+    <div lang={langTag(text)}>
+      <AnswerMarkdown text={text} citations={citationsData?.citations ?? []} onCite={cite} />
+    </div>
+  );
+}
+
+/** One assistant answer: badge, how a follow-up was understood, cited Markdown, quiet actions, details on request. */
+export const AnswerTurn = memo(function AnswerTurn(props: AnswerTurnProps) {
+  const { message, question, streaming, selected, onRegenerate, onShowSources } = props;
+  const { t } = useI18n();
+  const text = messageText(message);
+  const { metadata } = message;
+  const notCovered = citationsOf(message)?.notCovered ?? metadata?.notCovered ?? false;
   const sourceCount = citedSourceCount(message);
+  const understood = understoodOf(message);
 
   return (
     <article
       aria-label={t('turn.answer')}
       className={`turn answer${selected ? ' is-selected' : ''}`}
       aria-busy={streaming}
-      lang={text ? langTag(text) : undefined}
     >
       <h3 className="visually-hidden">{t('turn.answerHeading', { n: props.turn })}</h3>
-      <div className="answer-meta">
-        {metadata?.mode && (text !== '' || !streaming) && <AnswerBadge metadata={metadata} />}
-        {stopped && <span className="badge badge-stopped">{t('answer.stopped')}</span>}
-      </div>
-      {notCovered && !streaming && (
-        <NotCovered nearest={citationsData?.nearest ?? []} onAsk={props.onAsk} onBrowse={props.onBrowse} />
-      )}
-      {text === '' && streaming ? (
-        <PendingNotice hasCitations={citationsData !== undefined && metadata?.mode !== undefined} />
-      ) : (
-        !notCovered && <AnswerMarkdown text={text} citations={citationsData?.citations ?? []} onCite={cite} />
-      )}
+      <AnswerMeta message={message} streaming={streaming} />
+      <AnswerBody {...props} />
       {(metadata?.removedCitations ?? 0) > 0 && (
         <p className="answer-note">{t('answer.removed', { count: metadata?.removedCitations ?? 0 })}</p>
       )}
+      {understood && <UnderstoodQuestion understood={understood} onEdit={props.onEdit} />}
       {!streaming && sourceCount > 0 && !notCovered && (
         <button type="button" className="text-button sources-link" onClick={() => onShowSources(message.id)}>
           {t('answer.showSources', { count: sourceCount })}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { type Locale, useI18n } from '../lib/i18n.js';
+import { languageName } from '../lib/language-names.js';
 
 interface AppHeaderProps {
   /** What this page is or which mode the app runs in, shown beside the brand. */
@@ -12,8 +13,6 @@ interface AppHeaderProps {
   skipTo?: string;
 }
 
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', zh: '中文' };
-
 /** One button naming the other language in that language, so a reader who cannot read this one finds it. */
 function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -23,10 +22,10 @@ function LanguageSwitch() {
       type="button"
       className="secondary-button language-switch"
       lang={other === 'zh' ? 'zh-CN' : 'en'}
-      aria-label={t('app.switchLanguage', { language: LANGUAGE_NAMES[other] })}
+      aria-label={t('app.switchLanguage', { language: languageName(other) })}
       onClick={() => setLocale(other)}
     >
-      {LANGUAGE_NAMES[other]}
+      {languageName(other)}
     </button>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
 import { useQuestionToTopWhenDone } from '../hooks/use-answer-settled.js';
 import { useConversationChat } from '../hooks/use-conversation-chat.js';
@@ -62,10 +62,11 @@ interface TranscriptProps {
   onAsk: (question: string) => void;
   onAskScoped: (question: ScopedQuestion) => void;
   onBrowse?: (() => void) | undefined;
+  onEdit: (question: string) => void;
 }
 
 /** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
-function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse }: TranscriptProps) {
+function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse, onEdit }: TranscriptProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   useStickToBottom(scrollRef, chat.messages);
   useQuestionToTopWhenDone(scrollRef, chat.busy, phone);
@@ -87,11 +88,26 @@ function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse }: Transc
           onAsk={onAsk}
           onAskScoped={onAskScoped}
           onBrowse={panel.browseSection}
+          onEdit={onEdit}
         />
       )}
       {chat.error && !chat.busy && <ChatError error={chat.error} onRetry={chat.retry} />}
     </div>
   );
+}
+
+type Draft = { text: string; at: number };
+
+/**
+ * What the composer is handed: the newer of a question left by the guide and a question put there from the
+ * chat itself (an understood follow-up, to be corrected).
+ */
+function useComposerDraft(prefill: GuidePrefill | undefined) {
+  const [edit, setEdit] = useState<Draft | undefined>(undefined);
+  const fromGuide = prefill && !prefill.send ? { text: prefill.question, at: prefill.at } : undefined;
+  const draft = !edit || (fromGuide && fromGuide.at > edit.at) ? fromGuide : edit;
+  const editQuestion = useCallback((text: string) => setEdit({ text, at: Date.now() }), []);
+  return { draft, editQuestion };
 }
 
 /** One conversation: the chat column beside the Sources panel. Mounted afresh per conversation. */
@@ -112,6 +128,7 @@ export function ChatView(props: ChatViewProps) {
   );
   const { scope, clearScope, ask, askFollowUp } = useGuideScope(prefill, askScoped);
   useModelFaults(messages, props.onModelFaults);
+  const composerDraft = useComposerDraft(prefill);
   const selectedIndex = panel.selectedAnswer ? messages.indexOf(panel.selectedAnswer) : -1;
   const phone = useMediaQuery(PHONE_LAYOUT);
   // On a phone the open sheet covers the chat: keep Tab and screen readers inside the sheet.
@@ -127,6 +144,7 @@ export function ChatView(props: ChatViewProps) {
           onAsk={ask}
           onAskScoped={askFollowUp}
           onBrowse={props.onBrowse}
+          onEdit={composerDraft.editQuestion}
         />
         {panel.selectedAnswer && citedSourceCount(panel.selectedAnswer) > 0 && (
           <button
@@ -143,7 +161,7 @@ export function ChatView(props: ChatViewProps) {
           busy={chat.busy}
           onSend={ask}
           onStop={chat.stop}
-          prefill={prefill && !prefill.send ? { text: prefill.question, at: prefill.at } : undefined}
+          prefill={composerDraft.draft}
           focusRequest={props.composerFocusRequest}
         />
       </main>

@@ -17,6 +17,8 @@ interface MessageListProps {
   /** Asks a suggested follow-up, scoped to its section. */
   onAskScoped?: ((question: ScopedQuestion) => void) | undefined;
   onBrowse: (sectionId: string) => void;
+  /** Puts a question in the composer. */
+  onEdit: (question: string) => void;
 }
 
 /** The conversation, oldest first; Regenerate is offered on the last answer once it is complete. */
@@ -49,6 +51,7 @@ export function MessageList(props: MessageListProps) {
               onShowSources={props.onShowSources}
               onAsk={props.onAsk}
               onBrowse={props.onBrowse}
+              onEdit={props.onEdit}
             />
             {!streaming && onAskScoped && (
               <SuggestedQuestions message={message} disabled={busy} onAsk={onAskScoped} />

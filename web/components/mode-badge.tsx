@@ -1,37 +1,36 @@
+import type { HealthResponse } from '../../server/contract.js';
 import { useHealth } from '../hooks/use-health.js';
 import { useI18n } from '../lib/i18n.js';
 
 /** Answers in a row that fell back for a model fault before the header says the model is down. */
 const DEGRADED_AFTER = 2;
 
-/**
- * App-wide: whether answers come from search alone or from an LLM, per the server's /api/health; after
- * repeated model faults, that the model is currently unavailable.
- */
-export function ModeBadge({ modelFaults = 0 }: { modelFaults?: number }) {
+function Unreachable({ message, onRetry }: { message: string; onRetry: () => void }) {
   const { t } = useI18n();
-  const health = useHealth();
-  if (health.status === 'loading') {
-    return (
-      <span className="badge badge-muted" role="status">
-        {t('mode.checking')}
+  return (
+    <span className="mode-badge-error">
+      <span className="badge badge-error" title={message}>
+        {t('mode.unreachable')}
       </span>
-    );
-  }
-  if (health.status === 'error') {
-    return (
-      <span className="mode-badge-error">
-        <span className="badge badge-error" title={health.error.message}>
-          {t('mode.unreachable')}
-        </span>
-        <button type="button" className="text-button" onClick={health.reload}>
-          {t('mode.checkAgain')}
-        </button>
-      </span>
-    );
-  }
-  const { mode, model, docs, chunks } = health.data;
+      <button type="button" className="text-button" onClick={onRetry}>
+        {t('mode.checkAgain')}
+      </button>
+    </span>
+  );
+}
+
+/** A server that answered: warming up, the model failing, LLM mode or search mode. */
+function ServerMode({ health, modelFaults }: { health: HealthResponse; modelFaults: number }) {
+  const { t } = useI18n();
+  const { mode, model, docs, chunks } = health;
   const corpus = t('mode.corpus', { docs, chunks });
+  if (health.status === 'warming') {
+    return (
+      <span className="badge badge-muted" role="status" title={t('mode.warmingTitle')}>
+        {t('mode.warming')}
+      </span>
+    );
+  }
   if (mode === 'llm' && modelFaults >= DEGRADED_AFTER) {
     return (
       <span
@@ -56,4 +55,23 @@ export function ModeBadge({ modelFaults = 0 }: { modelFaults?: number }) {
       {t('mode.search')}
     </span>
   );
+}
+
+/**
+ * App-wide: whether answers come from search alone or from an LLM, per the server's /api/health; that the
+ * guide is still warming up; after repeated model faults, that the model is currently unavailable.
+ */
+export function ModeBadge({ modelFaults = 0 }: { modelFaults?: number }) {
+  const { t } = useI18n();
+  const health = useHealth();
+  if (health.status === 'loading') {
+    return (
+      <span className="badge badge-muted" role="status">
+        {t('mode.checking')}
+      </span>
+    );
+  }
+  if (health.status === 'error')
+    return <Unreachable message={health.error.message} onRetry={health.reload} />;
+  return <ServerMode health={health.data} modelFaults={modelFaults} />;
 }

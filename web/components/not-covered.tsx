@@ -1,7 +1,7 @@
 import type { SearchResult } from '../../server/contract.js';
 import { useSection } from '../hooks/use-section.js';
 import { headingOf, sectionPath } from '../lib/chat-message.js';
-import { guideTopics, suggestionHeadings } from '../lib/guide-scope.js';
+import { guideTopics, suggestionHeadings } from '../lib/guide-topics.js';
 import { useI18n } from '../lib/i18n.js';
 import { langTag } from '../lib/text-language.js';
 

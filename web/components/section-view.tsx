@@ -1,10 +1,11 @@
-import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type { SectionResponse, TextSpan } from '../../server/contract.js';
 import { useSection } from '../hooks/use-section.js';
 import type { OpenSection } from '../hooks/use-sources-panel.js';
 import { mergeSpans, resolveHighlights } from '../lib/highlight-ranges.js';
 import { useI18n } from '../lib/i18n.js';
 import { langTag } from '../lib/text-language.js';
+import { EditionSwitch } from './edition-switch.js';
 import { SectionBreadcrumb } from './section-breadcrumb.js';
 import { SectionText } from './section-text.js';
 
@@ -74,21 +75,34 @@ function useRevealHighlights(
   }, [loaded, highlights]);
 }
 
+/** The cited lines to mark: only in the edition that was cited (another edition's words are not the evidence). */
 function useMarks(open: OpenSection, loaded: SectionResponse | undefined) {
   return useMemo(() => {
-    if (!loaded || !open.citation) return { highlights: [], strong: [] };
+    if (!loaded || !open.citation || loaded.id !== open.sectionId) return { highlights: [], strong: [] };
     const { text, highlights } = open.citation;
     return {
       highlights: resolveHighlights(text, loaded.text, highlights),
       strong: open.focus ? resolveHighlights(text, loaded.text, open.focus) : [],
     };
-  }, [loaded, open.citation, open.focus]);
+  }, [loaded, open.sectionId, open.citation, open.focus]);
+}
+
+function SourceNote({ n, highlighted }: { n: number; highlighted: boolean }) {
+  const { t } = useI18n();
+  return (
+    <p className="section-note">
+      {highlighted ? t('section.sourceHighlighted', { n }) : t('section.source', { n })}
+    </p>
+  );
 }
 
 /** The open section in full, its cited lines marked (the clicked marker's strongly) and scrolled into view. */
 export function SectionView({ open, onBrowse, onClose }: SectionViewProps) {
   const { t } = useI18n();
-  const section = useSection(open.sectionId);
+  // Another edition of the open section (中文 / English), read in place; a newly opened section resets it.
+  const [edition, setEdition] = useState<{ of: OpenSection; id: string } | null>(null);
+  const shownId = edition?.of === open ? edition.id : open.sectionId;
+  const section = useSection(shownId);
   const bodyRef = useRef<HTMLDivElement>(null);
   const loaded = section.status === 'success' ? section.data : undefined;
   const marks = useMarks(open, loaded);
@@ -102,12 +116,14 @@ export function SectionView({ open, onBrowse, onClose }: SectionViewProps) {
           ×
         </button>
       </div>
-      {open.citation && loaded && (
-        <p className="section-note">
-          {marks.highlights.length > 0
-            ? t('section.sourceHighlighted', { n: open.citation.n })
-            : t('section.source', { n: open.citation.n })}
-        </p>
+      {loaded && (
+        <EditionSwitch
+          section={loaded}
+          onSwitch={(id) => setEdition(id === open.sectionId ? null : { of: open, id })}
+        />
+      )}
+      {open.citation && loaded?.id === open.sectionId && (
+        <SourceNote n={open.citation.n} highlighted={marks.highlights.length > 0} />
       )}
       {section.status === 'loading' && <p role="status">{t('section.loading')}</p>}
       {section.status === 'error' && (

@@ -5,7 +5,7 @@ import { ApiError } from '../api/http-client.js';
 import { citationsOf, messageText } from '../lib/chat-message.js';
 import { answerFeedbackId, loadSentFeedback, recordSentFeedback } from '../lib/feedback-record.js';
 import { safeStorage } from '../lib/safe-storage.js';
-import { isStopped } from '../lib/stopped-answer.js';
+import { isIncomplete } from '../lib/stopped-answer.js';
 
 export type SubmissionState =
   | { status: 'idle' }
@@ -26,7 +26,7 @@ interface AnswerContext {
   answer: string;
   metadata: ChatMessage['metadata'];
   citations: Citation[];
-  /** The answer was stopped before it ended: its rating is about a truncated answer. */
+  /** The answer is not whole (stopped, or cut at the length limit): its rating is about a truncated answer. */
   truncated: boolean;
 }
 
@@ -126,7 +126,7 @@ export function useAnswerFeedback(message: ChatMessage, question: string) {
   const answer = messageText(message);
   const citations = citationsOf(message)?.citations ?? NO_CITATIONS;
   const { metadata } = message;
-  const truncated = isStopped(message);
+  const truncated = isIncomplete(message);
   const context = useMemo(
     () => ({ messageId: message.id, question, answer, metadata, citations, truncated }),
     [message.id, question, answer, metadata, citations, truncated],

@@ -13,12 +13,7 @@ export interface AnswerBadgeLabel {
 export function answerBadgeLabel(metadata: ChatMetadata, { t }: Words): AnswerBadgeLabel {
   if (metadata.mode === 'llm') {
     const model = metadata.model ?? t('mode.unknownModel');
-    const cut = metadata.truncated ? ` ${t('badge.truncated')}` : '';
-    return {
-      text: t('badge.llm', { model }),
-      explanation: t('badge.llmTitle', { model }) + cut,
-      tone: 'llm',
-    };
+    return { text: t('badge.llm', { model }), explanation: t('badge.llmTitle', { model }), tone: 'llm' };
   }
   if (metadata.mode === 'fallback') {
     const reason = metadata.fallbackReason ?? 'unknown';

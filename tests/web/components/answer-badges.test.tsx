@@ -114,7 +114,7 @@ describe('what produced an answer, and what it cost', () => {
     expect(details?.textContent).toContain('35 ms total');
   });
 
-  test('in Chinese the same answer is worded in Chinese, and the answer is marked lang="zh-CN"', () => {
+  test('in Chinese the same answer is worded in Chinese', () => {
     const answer = showAnswerWith(
       { mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 },
       SEARCH_HEALTH,
@@ -123,7 +123,23 @@ describe('what produced an answer, and what it cost', () => {
 
     expect(within(answer).getByText('检索')).toBeTruthy();
     expect(within(answer).getByRole('button', { name: '复制回答' })).toBeTruthy();
-    expect(answer.getAttribute('lang')).toBe('zh-CN');
     expect(answer.textContent).toContain('总计 35 ms');
+  });
+
+  test('a Chinese answer under English chrome: its words are marked lang="zh-CN", the buttons are not', () => {
+    const answer = showAnswerWith({ mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 });
+
+    const words = within(answer).getByText(/核心差异在于概率性系统/);
+    expect(words.closest('[lang]')?.getAttribute('lang')).toBe('zh-CN');
+    const copy = within(answer).getByRole('button', { name: 'Copy answer' });
+    expect(copy.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).not.toBe('zh-CN');
+  });
+
+  test('an answer the server cut at its length limit says so, and is not called stopped', () => {
+    const answer = showAnswerWith({ mode: 'llm', model: 'm', retrievalMs: 8, truncated: true });
+
+    const badge = within(answer).getByText('Cut at the length limit');
+    expect(badge.getAttribute('title')).toMatch(/length limit/);
+    expect(within(answer).queryByText('Stopped — incomplete')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import type {
+  ChatMetadata,
   Citation,
   CitationFlagsRequest,
   FeedbackRequest,
@@ -148,7 +149,8 @@ describe('what an answer shows about its sources and its state', () => {
         return HttpResponse.json({ messageId: 'x', created: 1, existing: 0 }, { status: 201 });
       }),
     );
-    const metadata = { mode: 'llm' as const, model: 'm', retrievalMs: 1, truncated: true };
+    // As the web saves an answer the reader stopped (see markStopped).
+    const metadata = { mode: 'llm' as const, model: 'm', retrievalMs: 1, stopped: true } as ChatMetadata;
     const answer = openStoredAnswer('When do I preheat?', { text: 'Preheat for', metadata });
 
     expect(within(answer).getByText('Stopped — incomplete')).toBeTruthy();

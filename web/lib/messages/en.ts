@@ -1,4 +1,5 @@
 import { guideEn } from './guide-en.js';
+import { readerEn } from './reader-en.js';
 
 /**
  * English UI words. Keys are grouped by the part of the UI that shows them; `zh.ts` must hold the same keys
@@ -6,6 +7,7 @@ import { guideEn } from './guide-en.js';
  */
 export const en = {
   ...guideEn,
+  ...readerEn,
   'app.skipToChat': 'Skip to the conversation',
   'app.language': 'Language',
   'app.languageName': 'English',
@@ -76,7 +78,7 @@ export const en = {
   'fallback.reason.network': 'network: the LLM provider could not be reached.',
   'fallback.reason.timeout': 'timeout: the LLM took too long to answer.',
   'fallback.reason.stream-cut': 'stream-cut: the LLM stopped mid-answer.',
-  'fallback.reason.empty': 'empty: the LLM returned an empty or uncited answer.',
+  'fallback.reason.empty': 'empty: the LLM returned an empty answer.',
   'fallback.reason.unknown': 'unknown: the LLM failed unexpectedly.',
   'fallback.reason.uncited':
     "uncited: the LLM answer cited none of the guide's sections, so it is shown as unsupported.",
@@ -84,7 +86,7 @@ export const en = {
     'prompt-leak: the LLM began repeating its instructions; its answer was withheld.',
   'fallback.uncitedSentence':
     "The AI model's answer cited nothing in the guide, so it is unsupported; the answer found by search follows.",
-  'badge.truncated': 'Cut short at the length limit.',
+  'badge.truncated': 'Cut at the length limit',
 
   'footer.timesTitle': 'Total time · time to first token · retrieval time',
   'footer.total': '{time} total',

@@ -1,9 +1,11 @@
 import type { Messages } from './en.js';
 import { guideZh } from './guide-zh.js';
+import { readerZh } from './reader-zh.js';
 
 /** Chinese UI words: the same keys as `en.ts`. */
 export const zh = {
   ...guideZh,
+  ...readerZh,
   'app.skipToChat': '跳到对话',
   'app.language': '语言',
   'app.languageName': '中文',
@@ -73,12 +75,12 @@ export const zh = {
   'fallback.reason.network': 'network：无法连接大模型服务。',
   'fallback.reason.timeout': 'timeout：大模型响应超时。',
   'fallback.reason.stream-cut': 'stream-cut：大模型在回答中途中断。',
-  'fallback.reason.empty': 'empty：大模型返回了空回答或没有引用的回答。',
+  'fallback.reason.empty': 'empty：大模型返回了空回答。',
   'fallback.reason.unknown': 'unknown：大模型发生未知故障。',
   'fallback.reason.uncited': 'uncited：大模型的回答没有引用任何章节，因此标记为无依据。',
   'fallback.reason.prompt-leak': 'prompt-leak：大模型开始复述系统指令，其回答已被拦下。',
   'fallback.uncitedSentence': '大模型的回答没有引用指南中的任何内容，视为无依据；下面是搜索找到的答案。',
-  'badge.truncated': '已达长度上限，回答被截断。',
+  'badge.truncated': '已截断（达到长度上限）',
 
   'footer.timesTitle': '总耗时 · 首字耗时 · 检索耗时',
   'footer.total': '总计 {time}',
