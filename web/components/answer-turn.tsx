@@ -6,6 +6,7 @@ import { citationsOf, messageText, understoodOf } from '../lib/chat-message.js';
 import { useI18n } from '../lib/i18n.js';
 import { isStopped } from '../lib/stopped-answer.js';
 import { langTag } from '../lib/text-language.js';
+import { ActionIcon } from './action-icon.js';
 import { AnswerBadge } from './answer-badge.js';
 import { AnswerFooter } from './answer-footer.js';
 import { AnswerMarkdown } from './answer-markdown-lazy.js';
@@ -61,7 +62,7 @@ function AnswerActions(props: { message: ChatMessage; question: string; onRegene
           title={t('answer.regenerate')}
           onClick={onRegenerate}
         >
-          <span aria-hidden="true">↻</span>
+          <ActionIcon name="regenerate" />
         </button>
       )}
     </div>

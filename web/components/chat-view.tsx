@@ -68,8 +68,8 @@ interface TranscriptProps {
 /** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
 function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse, onEdit }: TranscriptProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  useStickToBottom(scrollRef, chat.messages);
-  useQuestionToTopWhenDone(scrollRef, chat.busy, phone);
+  const { release } = useStickToBottom(scrollRef, chat.messages);
+  useQuestionToTopWhenDone(scrollRef, chat.busy, phone, release);
   return (
     <div className="chat-scroll" ref={scrollRef}>
       {chat.messages.length === 0 ? (

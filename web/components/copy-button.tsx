@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../lib/i18n.js';
+import { ActionIcon } from './action-icon.js';
 
 const RESET_AFTER_MS = 2000;
 
@@ -33,7 +34,7 @@ export function CopyButton({ text }: { text: string }) {
         title={t('answer.copy')}
         onClick={copy}
       >
-        <span aria-hidden="true">⧉</span>
+        <ActionIcon name="copy" />
       </button>
       <span className="action-status" role="status">
         {result === 'copied' ? t('answer.copied') : result === 'failed' ? t('answer.copyFailed') : ''}

@@ -3,6 +3,7 @@ import type { FeedbackReason } from '../../server/contract.js';
 import type { RatingInput, SubmissionState } from '../hooks/use-feedback.js';
 import { FEEDBACK_REASONS } from '../lib/feedback-reasons.js';
 import { useI18n } from '../lib/i18n.js';
+import { ActionIcon } from './action-icon.js';
 
 interface FeedbackControlsProps {
   state: SubmissionState;
@@ -85,7 +86,7 @@ export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
           onRate({ rating: 'up' });
         }}
       >
-        <span aria-hidden="true">👍</span>
+        <ActionIcon name="up" />
       </button>
       <button
         type="button"
@@ -97,7 +98,7 @@ export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
         disabled={sending}
         onClick={() => setFormOpen((open) => !open)}
       >
-        <span aria-hidden="true">👎</span>
+        <ActionIcon name="down" />
       </button>
       <span role="status" className="action-status">
         <StatusLine state={state} />

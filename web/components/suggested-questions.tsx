@@ -1,5 +1,6 @@
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
+import { HELD_AT_QUESTION } from '../hooks/use-answer-settled.js';
 import { useGuideOutline } from '../hooks/use-guide-data.js';
 import { splitCitations } from '../lib/answer-sources.js';
 import { citationsOf, messageText } from '../lib/chat-message.js';
@@ -15,7 +16,8 @@ function useKeepInView(ref: RefObject<HTMLElement | null>, shown: boolean) {
   useEffect(() => {
     const element = ref.current;
     const scroller = element?.closest('.chat-scroll');
-    if (!shown || !element || !scroller) return;
+    if (!shown || !element || !(scroller instanceof HTMLElement)) return;
+    if (scroller.dataset[HELD_AT_QUESTION]) return;
     const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
     if (fromBottom <= element.offsetHeight + 80) scroller.scrollTop = scroller.scrollHeight;
   }, [ref, shown]);

@@ -2,6 +2,7 @@ import type { UnderstoodData } from '../../server/contract.js';
 import { headingLabel } from '../lib/guide-outline.js';
 import { useI18n } from '../lib/i18n.js';
 import { langTag } from '../lib/text-language.js';
+import { ActionIcon } from './action-icon.js';
 
 interface UnderstoodQuestionProps {
   understood: UnderstoodData;
@@ -29,7 +30,7 @@ export function UnderstoodQuestion({ understood, onEdit }: UnderstoodQuestionPro
         title={t('understood.edit')}
         onClick={() => onEdit(understood.query)}
       >
-        <span aria-hidden="true">✎</span>
+        <ActionIcon name="edit" />
       </button>
     </p>
   );
