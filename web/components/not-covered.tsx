@@ -1,6 +1,8 @@
 import type { SearchResult } from '../../server/contract.js';
+import { useGuideOutline } from '../hooks/use-guide-data.js';
 import { useSection } from '../hooks/use-section.js';
 import { headingOf, sectionPath } from '../lib/chat-message.js';
+import { readerDocuments } from '../lib/guide-outline.js';
 import { guideTopics, suggestionHeadings } from '../lib/guide-topics.js';
 import { useI18n } from '../lib/i18n.js';
 import { langTag } from '../lib/text-language.js';
@@ -11,14 +13,25 @@ interface NotCoveredProps {
   onBrowse: (sectionId: string) => void;
 }
 
+/**
+ * What the guide covers: the top-level headings of its first document in the reader's language (from the
+ * outline), else of the nearest section's document, else the nearest sections' titles.
+ */
+function useGuideTopics(nearest: SearchResult[]): string[] {
+  const { locale } = useI18n();
+  const outline = useGuideOutline();
+  const section = useSection(nearest[0]?.id ?? null);
+  const documents = outline.status === 'success' ? readerDocuments(outline.data.documents, locale) : [];
+  const document = documents[0] ?? (section.status === 'success' ? section.data.document : undefined);
+  return guideTopics(document, nearest);
+}
+
 /** A question the guide does not cover: what it does cover, questions it can answer, and the nearest sections. */
 export function NotCovered({ nearest, onAsk, onBrowse }: NotCoveredProps) {
   const { t, locale } = useI18n();
-  const section = useSection(nearest[0]?.id ?? null);
-  const document = section.status === 'success' ? section.data.document : undefined;
-  const topics = guideTopics(document, nearest);
+  const topics = useGuideTopics(nearest);
   const separator = locale === 'zh' ? '、' : ', ';
-  const suggestions = suggestionHeadings(nearest);
+  const suggestions = suggestionHeadings(nearest, topics);
   return (
     <div className="not-covered">
       <p>
