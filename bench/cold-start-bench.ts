@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../server/logger.js';
 import { chunkDocument } from '../server/retrieval/chunk-markdown.js';
@@ -147,7 +147,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'aipm-cold-start-'));
 try {
   buildServer();
   process.stdout.write(
-    `cold start: node dist/server/index.js, spawn → server_listening log → first /api/health answer → /api/health ok (polled every ${POLL_MS} ms)\n`,
+    `cold start: node dist/server/index.js, spawn → server_listening log → first /api/health answer → /api/health ok (polled every ${POLL_MS} ms); machine load average ${loadavg()[0]?.toFixed(1)} at start\n`,
   );
   if (process.env.BENCH_ONLY !== 'large') {
     await measureCorpus('default corpus', path.join(root, 'corpus'), DEFAULT_RUNS, DEADLINE_MS.default);
