@@ -13,7 +13,7 @@ import { createOramaIndex, type OramaIndex } from './orama-index.js';
 import { preferQuestionEdition } from './prefer-edition.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
-import { conceptImportance, scoreSections } from './score-sections.js';
+import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
 import { createSectionIndex } from './section-view.js';
 import { detectLanguage, isGlueBigram, termSet } from './text.js';
 import type {
@@ -132,11 +132,11 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       analyzed,
       importance,
       ranked,
-      judgment: judgeCoverage(
-        scored,
+      judgment: judgeCoverage(scored, {
         importance,
-        analyzed.concepts.map((concept) => concept.weight),
-      ),
+        information: analyzed.concepts.map((concept) => conceptInformation(concept, index)),
+        weights: analyzed.concepts.map((concept) => concept.weight),
+      }),
     };
   }
 
@@ -166,6 +166,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
           alternatives: concept.alternatives.map(({ text, source, weight }) => ({ text, source, weight })),
         })),
         held: judgment.held,
+        covered: judgment.covered,
         strongest: judgment.strongest,
         unseen: judgment.unseen,
         answerable: judgment.answerable,

@@ -63,8 +63,8 @@ async function observe(suite: Suite): Promise<Observation[]> {
   const items = await loadEvalSet(path.join(root, suite.set));
   const retriever: ExplainableRetriever = await suiteRetriever(suite);
   return items.map((item) => {
-    const { held, strongest, unseen } = retriever.explain(item.question);
-    return { held, strongest, unseen, onTopic: !item.offTopic };
+    const { held, covered, strongest, unseen } = retriever.explain(item.question);
+    return { held, covered, strongest, unseen, onTopic: !item.offTopic };
   });
 }
 
@@ -74,26 +74,26 @@ async function observe(suite: Suite): Promise<Observation[]> {
  */
 export async function printCalibration(suites: Suite[]): Promise<void> {
   const observations = (await Promise.all(suites.map(observe))).flat();
-  const rate = (minStrongest: number, maxUnseen: number) => {
-    const covered = (entry: Observation) => isCovered(entry, { minStrongest, maxUnseen });
+  const rate = (minCovered: number, maxUnseen: number) => {
+    const covered = (entry: Observation) => isCovered(entry, { minCovered, maxUnseen });
     const on = observations.filter((entry) => entry.onTopic);
     const off = observations.filter((entry) => !entry.onTopic);
     const answered = on.filter(covered).length / Math.max(1, on.length);
     const declined = off.filter((entry) => !covered(entry)).length / Math.max(1, off.length);
     return { answered, declined, balance: ON_TOPIC_WEIGHT * answered + (1 - ON_TOPIC_WEIGHT) * declined };
   };
-  let best = { minStrongest: 0, maxUnseen: 1, ...rate(0, 1) };
-  for (let minStrongest = 0; minStrongest <= 5; minStrongest += 0.1) {
+  let best = { minCovered: 0, maxUnseen: 1, ...rate(0, 1) };
+  for (let minCovered = 0; minCovered <= 0.6; minCovered += 0.01) {
     for (let maxUnseen = 0; maxUnseen <= 1; maxUnseen += 0.05) {
-      const scored = rate(minStrongest, maxUnseen);
-      if (scored.balance > best.balance) best = { minStrongest, maxUnseen, ...scored };
+      const scored = rate(minCovered, maxUnseen);
+      if (scored.balance > best.balance) best = { minCovered, maxUnseen, ...scored };
     }
   }
-  const today = rate(COVERAGE.minStrongest, COVERAGE.maxUnseen);
+  const today = rate(COVERAGE.minCovered, COVERAGE.maxUnseen);
   const line = (label: string, values: { answered: number; declined: number }) =>
     `${label}: on-topic answered ${(values.answered * 100).toFixed(1)}%, off-topic declined ${(values.declined * 100).toFixed(1)}%\n`;
-  const name = (values: { minStrongest: number; maxUnseen: number }) =>
-    `minStrongest ${values.minStrongest.toFixed(1)}, maxUnseen ${values.maxUnseen.toFixed(2)}`;
+  const name = (values: { minCovered: number; maxUnseen: number }) =>
+    `minCovered ${values.minCovered.toFixed(2)}, maxUnseen ${values.maxUnseen.toFixed(2)}`;
   process.stdout.write(line(`today (${name(COVERAGE)})`, today));
   process.stdout.write(line(`best (${name(best)})`, best));
 }
