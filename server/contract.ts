@@ -419,6 +419,9 @@ export const getSectionOutputSchema = z.object({
   text: z.string(),
   prev: neighbourSchema,
   next: neighbourSchema,
+  editions: z
+    .array(z.object({ lang: z.string(), id: z.string(), url: z.string() }))
+    .describe("The same section in the document's other language editions; empty when it has none"),
 });
 export type GetSectionOutput = z.infer<typeof getSectionOutputSchema>;
 

@@ -113,7 +113,9 @@ function registerGetSection(server: McpServer, deps: McpDeps, base: string): voi
     'get_section',
     {
       title: 'Read one section',
-      description: 'The full text of a passage by id, with its heading path, link and neighbouring sections.',
+      description:
+        'The full text of a passage by id, with its heading path, link, neighbouring sections and the same ' +
+        'section in other language editions.',
       inputSchema: getSectionInputSchema,
       outputSchema: getSectionOutputSchema,
       annotations: READ_ONLY,
@@ -133,6 +135,7 @@ function registerGetSection(server: McpServer, deps: McpDeps, base: string): voi
         text: section.text,
         prev: neighbour(section.prev),
         next: neighbour(section.next),
+        editions: section.editions.map((edition) => ({ ...edition, url: sectionUrl(base, edition.id) })),
       };
       return result(`## ${citationTitle(section)}\n${output.url}\n\n${section.text.trim()}`, output);
     },

@@ -21,12 +21,39 @@ export interface Suite {
 
 const FOUNDING = 'corpus';
 const DEV_CORPUS = 'tests/eval/corpora/dev';
+/** Documents nobody tuning retrieval has read, with questions written before any run (`fresh-*.jsonl`). */
+const BLIND_CORPUS = 'tests/eval/corpora/blind';
 
 /**
- * Every suite, blind first. Loading the founding document beside the other authors' documents (and the
- * reverse) checks that neither crowds the other out.
+ * Every suite, blind first and the fresh blind split (documents and questions no one has tuned on) before the
+ * older one, which has been looked at. Loading the founding document beside the other authors' documents (and
+ * the reverse) checks that neither crowds the other out.
  */
 export const SUITES: Suite[] = [
+  {
+    name: 'fresh corpus',
+    split: 'blind',
+    corpora: [BLIND_CORPUS],
+    set: 'tests/eval/blind/fresh-corpus.jsonl',
+  },
+  {
+    name: 'fresh founding',
+    split: 'blind',
+    corpora: [FOUNDING],
+    set: 'tests/eval/blind/fresh-founding.jsonl',
+  },
+  {
+    name: 'fresh corpus + founding',
+    split: 'blind',
+    corpora: [BLIND_CORPUS, FOUNDING],
+    set: 'tests/eval/blind/fresh-corpus.jsonl',
+  },
+  {
+    name: 'fresh founding + others',
+    split: 'blind',
+    corpora: [FOUNDING, BLIND_CORPUS],
+    set: 'tests/eval/blind/fresh-founding.jsonl',
+  },
   { name: 'founding', split: 'blind', corpora: [FOUNDING], set: 'tests/eval/blind/founding.jsonl' },
   { name: 'dev corpus', split: 'blind', corpora: [DEV_CORPUS], set: 'tests/eval/blind/dev-corpus.jsonl' },
   {

@@ -74,6 +74,22 @@ describe('MCP over Streamable HTTP at /mcp, through the MCP SDK client', () => {
     });
   });
 
+  it('get_section names the same section in the other language editions, each readable and pointing back', async () => {
+    const found = await client.callTool({ name: 'search_docs', arguments: { query: QUESTION, limit: 1 } });
+    const first = (found.structuredContent as SearchDocsOutput).results[0];
+    if (!first) throw new Error('no passage');
+    const read = await client.callTool({ name: 'get_section', arguments: { id: first.id } });
+    const { editions } = read.structuredContent as GetSectionOutput;
+    expect(editions.length).toBeGreaterThan(0);
+    for (const edition of editions) {
+      expect(sectionIdOf(edition.url)).toBe(edition.id);
+      const other = await client.callTool({ name: 'get_section', arguments: { id: edition.id } });
+      const otherSection = other.structuredContent as GetSectionOutput;
+      expect(otherSection.editions.map((back) => back.id)).toContain(first.id);
+      expect(otherSection.editions.find((back) => back.id === first.id)?.lang).not.toBe(edition.lang);
+    }
+  });
+
   it('get_section says so when no section has the id', async () => {
     const read = await client.callTool({ name: 'get_section', arguments: { id: 'no-such-doc#nowhere' } });
     expect(read.isError).toBe(true);
