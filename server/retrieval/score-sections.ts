@@ -63,8 +63,14 @@ export function conceptImportance(concept: Concept, index: OramaIndex): number {
  */
 export function conceptInformation(concept: Concept, index: OramaIndex): number {
   const importance = conceptImportance(concept, index);
-  return importance > 0 ? importance : idfOf(0, index) * concept.weight;
+  if (importance === 0) return idfOf(0, index) * concept.weight;
+  // A word most sections hold cannot tell sections apart, but it still says the question is on the corpus's
+  // topic: it tells at least what a word held by half the sections does (idf ln 2).
+  return Math.max(importance, TOPIC_FLOOR * concept.weight);
 }
+
+/** The idf of a word that half the sections hold: ln(1 + (N/2 + 0.5) / (N/2 + 0.5)). */
+const TOPIC_FLOOR = Math.log(2);
 
 /**
  * BM25F (Robertson & Zaragoza): a token's counts in the fields are weighted and length-normalised, summed,
