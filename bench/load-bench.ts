@@ -7,7 +7,7 @@
  * 429s. Every number is measured in this one run; prints only, asserts nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { type SlowModelServer, startSlowModelServer } from '../tests/server/support/slow-model-server.js';
@@ -112,7 +112,7 @@ const runs: Run[] = [
 ];
 try {
   process.stdout.write(
-    `/api/chat under load: ${CONCURRENT} concurrent requests per run from one client, real server process on loopback\n` +
+    `/api/chat under load: ${CONCURRENT} concurrent requests per run from one client, real server process on loopback; machine load average ${loadavg()[0]?.toFixed(1)} at start\n` +
       `raised limits: ${Object.entries(RAISED_LIMITS)
         .map(([name, value]) => `${name}=${value}`)
         .join(

@@ -1,4 +1,5 @@
 import type { SearchResult } from '../contract.js';
+import { latinSentences } from '../retrieval/text.js';
 import { answerTerms, termWeight } from './answer-terms.js';
 import type { TextUnit } from './markdown-units.js';
 import { definesName, type QuestionForm } from './question-form.js';
@@ -25,9 +26,6 @@ export interface Lead {
   /** The part of the unit the lead quotes, when only one of its sentences states the answer. */
   quote?: string;
 }
-
-/** English sentences inside one unit (the unit splitter only cuts at CJK and end-of-line punctuation). */
-const LATIN_SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z"'(])/u;
 
 /** Names a heading goes by: "萃取率（Extraction Yield）" is also "萃取率" and "Extraction Yield". */
 function headingNames(heading: string): string[] {
@@ -71,7 +69,7 @@ function definitionLead(evidence: LeadEvidence[], term: string): Lead | undefine
     const names = [term, ...headings.flatMap(headingNames)];
     const unit = allUnits.find((candidate) => definesName(candidate.plain, names));
     if (!unit) continue;
-    const quote = unit.plain.split(LATIN_SENTENCE_END).find((sentence) => definesName(sentence, names));
+    const quote = latinSentences(unit.plain).find((sentence) => definesName(sentence, names));
     return { index, subject: null, unit, ...(quote && quote !== unit.plain ? { quote } : {}) };
   }
   return undefined;

@@ -1,52 +1,18 @@
-import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import { stopwords as mandarinStopwords } from '@orama/stopwords/mandarin';
-
-const STOPWORDS = new Set<string>([
-  ...englishStopwords,
-  ...mandarinStopwords,
-  '呢',
-  '吗',
-  '吧',
-  '啊',
-  '请问',
-  'tell',
-  'about',
-  'please',
-]);
-
-/** Words every passage of an AI-PM corpus shares: they should barely move a score. */
-const GENERIC_TERMS = new Set(['产品', '经理', '品经', 'pm', 'ai', 'product', 'manager', 'managers', 'pms']);
-const GENERIC_WEIGHT = 0.25;
-
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+import { termSet, tokenize } from '../retrieval/text.js';
 
 /**
- * Scoring terms of a text: lowercased words without stopwords, plus CJK bigrams over runs of consecutive
- * content words (ICU splits domain words such as 评测 into single characters, bigrams put them back).
+ * Words every passage of an AI-PM guide shares: they should barely move a score. As index tokens, so they meet
+ * the text's own tokens whatever their inflection.
+ */
+const GENERIC_TERMS = new Set(tokenize('产品 经理 产品经理 pm pms ai product manager managers'));
+const GENERIC_WEIGHT = 0.25;
+
+/**
+ * Scoring terms of a text: the tokens retrieval indexes (`text.ts`: stemmed Latin words, Chinese words and
+ * character pairs, no stopwords), so the answer weighs a passage by the same words search found it by.
  */
 export function answerTerms(text: string): Set<string> {
-  const terms = new Set<string>();
-  let hanRun = '';
-  const flushRun = () => {
-    for (let index = 0; index + 2 <= hanRun.length; index += 1) terms.add(hanRun.slice(index, index + 2));
-    hanRun = '';
-  };
-  for (const { segment, isWordLike } of segmenter.segment(text.toLowerCase())) {
-    if (!isWordLike || STOPWORDS.has(segment)) {
-      flushRun();
-      continue;
-    }
-    if (HAN_ONLY.test(segment)) {
-      hanRun += segment;
-      if (segment.length > 1) terms.add(segment);
-      continue;
-    }
-    flushRun();
-    if (segment.length > 1 || /\d/.test(segment)) terms.add(segment);
-  }
-  flushRun();
-  return terms;
+  return termSet(text);
 }
 
 /** How strongly a term speaks for relevance. */

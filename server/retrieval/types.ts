@@ -82,6 +82,7 @@ export interface SearchExplanation {
   }>;
   /** Coverage features (see judge-coverage.ts). */
   held: number;
+  covered: number;
   strongest: number;
   unseen: number;
   answerable: boolean;

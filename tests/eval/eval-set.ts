@@ -11,12 +11,28 @@ const evalItemSchema = z.object({
    */
   expected: z.array(z.string().min(1)),
   offTopic: z.boolean(),
-  /** Strings an extractive answer must contain. */
-  facts: z.array(z.string().min(1)).optional(),
+  /**
+   * Strings an extractive answer must contain: one list for every edition, or one list per edition language
+   * (`{ "zh": […], "en": […] }`), since an answer quotes the edition it cites.
+   */
+  facts: z
+    .union([z.array(z.string().min(1)), z.partialRecord(z.enum(['zh', 'en']), z.array(z.string().min(1)))])
+    .optional(),
 });
 
 export type EvalItem = z.infer<typeof evalItemSchema>;
 export type EvalLanguage = EvalItem['lang'];
+
+/**
+ * The facts an answer citing an edition in `language` must hold: that edition's list, else (no list for it)
+ * the list of the expected section's own edition, `fallback`. Undefined when the item names no facts.
+ */
+export function factsFor(item: EvalItem, language: string, fallback: string): string[] | undefined {
+  const { facts } = item;
+  if (!facts || Array.isArray(facts)) return facts;
+  const lists = facts as Partial<Record<string, string[]>>;
+  return lists[language] ?? lists[fallback] ?? Object.values(lists)[0];
+}
 
 /** Reads a JSONL eval set; a malformed line, an on-topic item without `expected` or a repeated id throws. */
 export async function loadEvalSet(file: string): Promise<EvalItem[]> {

@@ -1,7 +1,7 @@
 import type { ExtractiveAnswer } from '../../server/answer/extractive-answer.js';
 import type { SearchResponse } from '../../server/contract.js';
-import type { EvalItem } from './eval-set.js';
-import { isWithinExpected, type LocateSection } from './score-retrieval.js';
+import { type EvalItem, factsFor } from './eval-set.js';
+import { documentLanguageOf, isWithinExpected, type LocateSection } from './score-retrieval.js';
 
 /** One question with its search response and the search-mode answer built from it. */
 export interface AnsweredRun {
@@ -35,17 +35,23 @@ function checkAnswer(item: EvalItem, answer: ExtractiveAnswer, locate: LocateSec
   const first = answer.citations.find((citation) => citation.n === cited[0]) ?? answer.citations[0];
   const firstOk = !item.offTopic && first !== undefined && isWithinExpected(first, item.expected, locate);
   const text = answer.text.toLowerCase();
-  const missingFacts = (item.facts ?? []).filter((fact) => !text.includes(fact.toLowerCase()));
+  // Facts are checked in the edition the answer quotes: its first citation's.
+  const facts = factsFor(
+    item,
+    documentLanguageOf(first?.id ?? ''),
+    documentLanguageOf(item.expected[0] ?? ''),
+  );
+  const missingFacts = (facts ?? []).filter((fact) => !text.includes(fact.toLowerCase()));
   const lead = text.split('\n').find((line) => MARKER.test(line)) ?? '';
   MARKER.lastIndex = 0;
-  const leadHoldsFacts = (item.facts ?? []).every((fact) => lead.includes(fact.toLowerCase()));
-  return { invalid, firstOk, missingFacts, leadHoldsFacts };
+  const leadHoldsFacts = (facts ?? []).every((fact) => lead.includes(fact.toLowerCase()));
+  return { invalid, firstOk, facts, missingFacts, leadHoldsFacts };
 }
 
 /**
  * Scores each question's search-mode answer: is its first citation in an expected section (subsections
- * included, as for retrieval), does it hold the item's facts (anywhere, and in its first cited line: does the
- * lead state the answer), and does every [n] point at a citation.
+ * included, as for retrieval), does it hold the item's facts for the edition it cites (anywhere, and in its
+ * first cited line: does the lead state the answer), and does every [n] point at a citation.
  */
 export function scoreAnswers(runs: AnsweredRun[], locate: LocateSection): AnswerMetrics {
   const metrics: AnswerMetrics = {
@@ -68,7 +74,7 @@ export function scoreAnswers(runs: AnsweredRun[], locate: LocateSection): Answer
     if (item.offTopic) continue;
     if (check.firstOk) firstOk += 1;
     else metrics.misses.push({ id: item.id, problem: `first citation ${answer.citations[0]?.id ?? 'none'}` });
-    if (!item.facts) continue;
+    if (!check.facts) continue;
     metrics.factsItems += 1;
     if (check.leadHoldsFacts) leadOk += 1;
     if (check.missingFacts.length === 0) factsOk += 1;

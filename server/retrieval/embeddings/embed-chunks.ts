@@ -47,7 +47,11 @@ function acceptBatch(vectors: number[][], expected: number, dimensions: number):
   return length;
 }
 
-async function embedMissing(texts: Map<string, string>, cache: EmbeddingCache, options: EmbedChunksOptions) {
+async function embedMissing(
+  texts: Map<string, string>,
+  cache: EmbeddingCache,
+  options: EmbedChunksOptions,
+): Promise<{ embedded: number; batches: number }> {
   const missing = [...texts].filter(([hash]) => !cache.vectors.has(hash));
   let batches = 0;
   for (let start = 0; start < missing.length; start += options.batchSize) {
@@ -56,6 +60,12 @@ async function embedMissing(texts: Map<string, string>, cache: EmbeddingCache, o
       batch.map(([, text]) => text),
       AbortSignal.timeout(BATCH_TIMEOUT_MS),
     );
+    if (cache.dimensions !== 0 && vectors[0]?.length !== cache.dimensions) {
+      // The model behind this name changed length: vectors of two lengths cannot be compared, so start over.
+      cache.vectors.clear();
+      cache.dimensions = 0;
+      return embedMissing(texts, cache, options);
+    }
     cache.dimensions = acceptBatch(vectors, batch.length, cache.dimensions);
     batch.forEach(([hash], at) => {
       cache.vectors.set(hash, Float32Array.from(vectors[at] ?? []));

@@ -14,9 +14,10 @@ function translatorFor(tokens: string[], chineseWords: string[]) {
 describe('dictionary translation between English and Chinese', () => {
   it('reaches a Chinese corpus word from an English word, whatever its inflection', () => {
     const translator = translatorFor(['修剪', '施肥'], ['修剪', '施肥']);
-    expect(translator.toChinese('prune')).toContain('修剪');
-    expect(translator.toChinese('pruning')).toContain('修剪');
-    expect(translator.toChinese('fertilize')).toContain('施肥');
+    const texts = (word: string) => translator.toChinese(word).map(({ text }) => text);
+    expect(texts('prune')).toContain('修剪');
+    expect(texts('pruning')).toContain('修剪');
+    expect(texts('fertilize')).toContain('施肥');
   });
 
   it('offers nothing when the corpus does not hold the Chinese word', () => {
@@ -24,9 +25,26 @@ describe('dictionary translation between English and Chinese', () => {
     expect(translator.toChinese('prune')).toEqual([]);
   });
 
-  it('reaches English corpus words from a Chinese word the corpus holds', () => {
-    expect(translatorFor(['prune'], ['修剪']).toEnglish('修剪')).toEqual(['prune']);
+  it('reaches English corpus words from a Chinese word, whether or not the corpus holds the Chinese word', () => {
+    const texts = (translations: Array<{ text: string }>) => translations.map(({ text }) => text);
+    expect(texts(translatorFor(['prune'], ['修剪']).toEnglish('修剪'))).toEqual(['prune']);
+    expect(texts(translatorFor(['prune'], []).toEnglish('修剪'))).toEqual(['prune']);
     expect(translatorFor([], ['修剪']).toEnglish('修剪')).toEqual([]);
+  });
+
+  it('trusts a translation less when its Chinese word has other senses too', () => {
+    // 高度 also means height, elevation and high degree; 修剪 means little but pruning and trimming.
+    const translator = translatorFor([], ['高度', '修剪']);
+    const share = (word: string, han: string) =>
+      translator.toChinese(word).find(({ text }) => text === han)?.share ?? 0;
+    expect(share('altitude', '高度')).toBeGreaterThan(0);
+    expect(share('altitude', '高度')).toBeLessThan(share('prune', '修剪'));
+  });
+
+  it('knows a dictionary word from a typo', () => {
+    const translator = translatorFor([], []);
+    expect(translator.knowsEnglish('altitude')).toBe(true);
+    expect(translator.knowsEnglish('altitdue')).toBe(false);
   });
 
   it('offers at most a few translations per word', () => {

@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../../server/logger.js';
+import { chunkDocument } from '../../../../server/retrieval/chunk-markdown.js';
 import { createRetriever } from '../../../../server/retrieval/create-retriever.js';
-import { cacheFile } from '../../../../server/retrieval/embeddings/embedding-cache.js';
+import { embeddingText } from '../../../../server/retrieval/embeddings/embed-chunks.js';
+import {
+  cacheFile,
+  contentHash,
+  writeEmbeddingCache,
+} from '../../../../server/retrieval/embeddings/embedding-cache.js';
 import { createEmbeddingClient } from '../../../../server/retrieval/embeddings/embedding-client.js';
 import type { HybridOptions } from '../../../../server/retrieval/embeddings/hybrid-search.js';
 import type { SourceDocument } from '../../../../server/retrieval/types.js';
@@ -104,6 +110,24 @@ describe('the embeddings cache', () => {
 
     expect(logger.lines.some((line) => line.event === 'embeddings_cache_unreadable')).toBe(true);
     expect(fake.requests.length).toBeGreaterThan(0);
+  });
+
+  it('starts over when the model behind the name now returns vectors of another length', async () => {
+    const cacheDir = await dataFolder();
+    const [section] = HYBRID_DOCUMENTS.flatMap((document) => chunkDocument(document)).slice(1);
+    if (!section) throw new Error('fixture has sections');
+    const stale = new Map([[contentHash(embeddingText(section)), Float32Array.from([1, 0, 0])]]);
+    await writeEmbeddingCache(
+      cacheDir,
+      { model: 'fake-embed', dimensions: 3, vectors: stale },
+      createMemoryLogger(),
+    );
+
+    const { logger, building } = build(HYBRID_DOCUMENTS, cacheDir);
+    const retriever = await building;
+
+    expect(logger.lines.some((line) => line.event === 'embeddings_unavailable')).toBe(false);
+    expect((await retriever.search(WAX_QUESTION)).results[0]?.headings.at(-1)).toBe('Glimmerwax');
   });
 });
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { judgeCoverage } from '../../../server/retrieval/judge-coverage.js';
+import type { ScoredSection } from '../../../server/retrieval/score-sections.js';
+
+/** A ranked section holding these concepts (by index), each found this fully. */
+function section(found: Record<number, number>): ScoredSection {
+  const matched = new Map(Object.entries(found).map(([at, share]) => [Number(at), share]));
+  return { position: 0, score: 1, held: new Set(matched.keys()), matched };
+}
+
+describe('judging whether the corpus covers a question', () => {
+  // Concepts: 0 an everyday word the corpus holds, 1 a rare word, 2 another rare word.
+  const concepts = { importance: [0.5, 3, 3], information: [0.5, 3, 3], weights: [0.4, 1, 1] };
+
+  it('answers when the best section holds what the question is about', () => {
+    expect(judgeCoverage([section({ 0: 1, 1: 1, 2: 1 })], concepts).answerable).toBe(true);
+  });
+
+  it('declines when a section shares only the everyday word', () => {
+    expect(judgeCoverage([section({ 0: 1 })], concepts).answerable).toBe(false);
+  });
+
+  it('declines when the question is mostly about something the corpus never mentions', () => {
+    const nurse = { importance: [1, 0, 0], information: [1, 5, 5], weights: [1, 1, 1] };
+    expect(judgeCoverage([section({ 0: 1 })], nurse).answerable).toBe(false);
+  });
+
+  it("answers a question about the guide's own topic even when every section shares its words", () => {
+    // One-topic guide: the question's words are everywhere (importance near 0) but still its topic.
+    const onTopic = { importance: [0.01, 0.01, 0], information: [0.69, 0.69, 5], weights: [1, 1, 0.4] };
+    expect(judgeCoverage([section({ 0: 1, 1: 1 })], onTopic).answerable).toBe(true);
+  });
+
+  it('counts a dictionary guess with many senses as weaker evidence than the word itself', () => {
+    const sure = judgeCoverage([section({ 0: 1, 1: 1, 2: 1 })], concepts).covered;
+    const guessed = judgeCoverage([section({ 0: 1, 1: 0.2, 2: 0.2 })], concepts).covered;
+    expect(guessed).toBeLessThan(sure);
+  });
+});
