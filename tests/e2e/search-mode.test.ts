@@ -56,6 +56,7 @@ describe('search mode (no LLM configured)', () => {
 
       // Markers are grouped (no run of identical chips) and each is a 24 px target at least.
       const first = markers(answer, words, 1).first();
+      await first.waitFor();
       const box = await first.boundingBox();
       expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(24);
       expect(await openCitation(page, words, answer, 1)).toContain('应用');

@@ -32,9 +32,83 @@ function useHistoryDrawer() {
   return { open, setOpen, toggleRef };
 }
 
+interface HeaderActionsProps {
+  drawer: ReturnType<typeof useHistoryDrawer>;
+  onBrowse: () => void;
+  /** The conversation to share; null before its first question. */
+  share: { conversationId: string; title: string } | null;
+  onNewChat: () => void;
+}
+
+/** History (narrow screens), Browse the guide, Share once there is something to share, and New chat. */
+function HeaderActions({ drawer, onBrowse, share, onNewChat }: HeaderActionsProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button
+        ref={drawer.toggleRef}
+        type="button"
+        className="secondary-button list-toggle"
+        aria-expanded={drawer.open}
+        onClick={() => drawer.setOpen((open) => !open)}
+      >
+        {t('app.history')}
+      </button>
+      <button type="button" className="secondary-button" onClick={onBrowse}>
+        {t('guide.browse')}
+      </button>
+      {share && <ShareButton conversationId={share.conversationId} title={share.title} />}
+      <button type="button" className="secondary-button" onClick={onNewChat}>
+        {t('app.newChat')}
+      </button>
+    </>
+  );
+}
+
+interface ChatAndGuideProps {
+  conversations: ReturnType<typeof useConversations>;
+  guide: ReturnType<typeof useGuidePage>;
+  onModelFaults: (count: number) => void;
+  composerFocusRequest: number;
+}
+
+/** The active conversation and, over it while open, the guide browser. */
+function ChatAndGuide({ conversations, guide, onModelFaults, composerFocusRequest }: ChatAndGuideProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <GuideLinkContext.Provider value={guide.openGuide}>
+        {/* Hidden, not unmounted, while the guide is open: an answer still streaming keeps streaming. */}
+        <div className="chat-frame" hidden={guide.route.guide !== null}>
+          <ChatView
+            key={conversations.activeId}
+            conversationId={conversations.activeId}
+            initialMessages={conversations.initialMessages}
+            onSave={conversations.save}
+            prefill={guide.prefill}
+            onBrowse={() => guide.openGuide()}
+            onModelFaults={onModelFaults}
+            composerFocusRequest={composerFocusRequest}
+          />
+        </div>
+      </GuideLinkContext.Provider>
+      {guide.route.guide !== null && (
+        <Suspense fallback={<p role="status">{t('guide.loading')}</p>}>
+          <GuideBrowser
+            view={guide.route.guide}
+            sectionId={guide.route.sectionId}
+            onNavigate={guide.navigate}
+            onClose={guide.closeGuide}
+            onAsk={guide.askFromGuide}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
 /** The chat app: header, the conversation list, and the active conversation. */
 export function ChatPage() {
-  const { t } = useI18n();
   const conversations = useConversations();
   const drawer = useHistoryDrawer();
   const guide = useGuidePage(conversations);
@@ -56,22 +130,12 @@ export function ChatPage() {
   return (
     <div className="app-shell">
       <AppHeader label={<ModeBadge modelFaults={modelFaults} />} brandIsHeading skipTo="chat">
-        <button
-          ref={drawer.toggleRef}
-          type="button"
-          className="secondary-button list-toggle"
-          aria-expanded={drawer.open}
-          onClick={() => drawer.setOpen((open) => !open)}
-        >
-          {t('app.history')}
-        </button>
-        <button type="button" className="secondary-button" onClick={() => guide.openGuide()}>
-          {t('guide.browse')}
-        </button>
-        {title && <ShareButton conversationId={conversations.activeId} title={title} />}
-        <button type="button" className="secondary-button" onClick={startNew}>
-          {t('app.newChat')}
-        </button>
+        <HeaderActions
+          drawer={drawer}
+          onBrowse={() => guide.openGuide()}
+          share={title ? { conversationId: conversations.activeId, title } : null}
+          onNewChat={startNew}
+        />
       </AppHeader>
       <div className={`app-body${drawer.open ? ' list-open' : ''}`}>
         {drawer.open && (
@@ -83,32 +147,12 @@ export function ChatPage() {
           onSelect={thenCloseDrawer(conversations.select)}
           onDelete={conversations.remove}
         />
-        <GuideLinkContext.Provider value={guide.openGuide}>
-          {/* Hidden, not unmounted, while the guide is open: an answer still streaming keeps streaming. */}
-          <div className="chat-frame" hidden={guide.route.guide !== null}>
-            <ChatView
-              key={conversations.activeId}
-              conversationId={conversations.activeId}
-              initialMessages={conversations.initialMessages}
-              onSave={conversations.save}
-              prefill={guide.prefill}
-              onBrowse={() => guide.openGuide()}
-              onModelFaults={setModelFaults}
-              composerFocusRequest={composerFocus}
-            />
-          </div>
-        </GuideLinkContext.Provider>
-        {guide.route.guide !== null && (
-          <Suspense fallback={<p role="status">{t('guide.loading')}</p>}>
-            <GuideBrowser
-              view={guide.route.guide}
-              sectionId={guide.route.sectionId}
-              onNavigate={guide.navigate}
-              onClose={guide.closeGuide}
-              onAsk={guide.askFromGuide}
-            />
-          </Suspense>
-        )}
+        <ChatAndGuide
+          conversations={conversations}
+          guide={guide}
+          onModelFaults={setModelFaults}
+          composerFocusRequest={composerFocus}
+        />
       </div>
     </div>
   );

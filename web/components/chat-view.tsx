@@ -96,6 +96,22 @@ function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse, onEdit }
   );
 }
 
+/** On phones, the button that raises the Sources sheet of the selected answer, when it cites anything. */
+function SheetToggle({ panel }: { panel: Panel }) {
+  const { t } = useI18n();
+  if (!panel.selectedAnswer || citedSourceCount(panel.selectedAnswer) === 0) return null;
+  return (
+    <button
+      type="button"
+      className="sheet-toggle secondary-button"
+      aria-expanded={panel.sheetOpen}
+      onClick={panel.sheetOpen ? panel.closeSheet : panel.openSheet}
+    >
+      {t('sources.toggle')}
+    </button>
+  );
+}
+
 type Draft = { text: string; at: number };
 
 /**
@@ -146,16 +162,7 @@ export function ChatView(props: ChatViewProps) {
           onBrowse={props.onBrowse}
           onEdit={composerDraft.editQuestion}
         />
-        {panel.selectedAnswer && citedSourceCount(panel.selectedAnswer) > 0 && (
-          <button
-            type="button"
-            className="sheet-toggle secondary-button"
-            aria-expanded={panel.sheetOpen}
-            onClick={panel.sheetOpen ? panel.closeSheet : panel.openSheet}
-          >
-            {t('sources.toggle')}
-          </button>
-        )}
+        <SheetToggle panel={panel} />
         {scope && <GuideScope heading={scope.heading} onClear={clearScope} />}
         <Composer
           busy={chat.busy}

@@ -89,6 +89,8 @@ export async function ask(page: Page, words: Messages, question: string): Promis
   await answer.waitFor({ state: 'visible' });
   await page.getByRole('button', { name: words['composer.stop'], exact: true }).waitFor({ state: 'hidden' });
   await answer.getByRole('button', { name: words['answer.copy'] }).waitFor();
+  // The Markdown renderer loads at idle; until it is in, an answer shows as plain text without markers.
+  await answer.locator('.answer-plain').waitFor({ state: 'detached' });
   return answer;
 }
 
