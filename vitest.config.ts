@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Many stories build a real index, start a real process or fill a real database; on a two-core runner that
+    // is busy with other work 5 s is too tight. The timeout only bounds a hang; no test asserts on time.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,

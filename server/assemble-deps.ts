@@ -7,6 +7,7 @@ import { type AppConfig, ConfigError, loadConfig } from './config.js';
 import { urlPassword } from './log-redaction.js';
 import { createLogger } from './logger.js';
 import { buildRetriever } from './retrieval/build-retriever.js';
+import { hybridOptionsFrom } from './retrieval/embeddings/hybrid-search.js';
 import { type WarmingRetriever, warmingRetriever } from './retrieval/warming-retriever.js';
 import { openFeedbackStore } from './store/open-feedback-store.js';
 
@@ -37,6 +38,7 @@ function packageVersion(): string {
 function configuredSecrets(config: AppConfig): Array<string | null> {
   return [
     config.llm.apiKey,
+    config.embeddings?.apiKey ?? null,
     config.adminToken,
     ...config.apiKeys,
     urlPassword(config.database.url),
@@ -57,8 +59,14 @@ export async function assembleDeps(): Promise<AssembledDeps> {
   const config = readConfigOrExit();
   const logger = createLogger(config.logLevel, undefined, { secrets: configuredSecrets(config) });
   const version = packageVersion();
+  const embeddings = config.embeddings ? hybridOptionsFrom(config.embeddings, config.dataDir) : undefined;
   const retriever = warmingRetriever(
-    buildRetriever({ corpusDir: config.corpusDir, logger, snapshotDir: path.join(config.dataDir, 'index') }),
+    buildRetriever({
+      corpusDir: config.corpusDir,
+      logger,
+      snapshotDir: path.join(config.dataDir, 'index'),
+      ...(embeddings ? { embeddings } : {}),
+    }),
   );
   const model = createChatModel(config.llm);
   // A store that cannot be opened leaves chat and search serving; feedback answers 503 until it can.

@@ -106,6 +106,21 @@ const envSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: milliseconds(60_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  EMBEDDING_MODEL: optionalText,
+  EMBEDDING_BASE_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http:// or https:// URL, e.g. http://localhost:11434/v1',
+      })
+      .optional(),
+  ),
+  EMBEDDING_API_KEY: optionalText,
+  EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(2_048).default(64),
+  EMBEDDING_QUERY_TIMEOUT_MS: milliseconds(1_500),
+  EMBEDDING_MIN_SIMILARITY: optionalText
+    .transform((text) => (text === undefined ? undefined : Number(text)))
+    .pipe(z.number({ error: 'must be a number' }).min(-1).max(1).optional()),
 });
 
 export interface AppConfig {
@@ -158,6 +173,22 @@ export interface AppConfig {
     keepAliveTimeoutMs: number;
     maxConnections: number;
   };
+  /** An OpenAI-compatible `/v1/embeddings` endpoint for hybrid search; null → keyword search only. */
+  embeddings: EmbeddingsConfig | null;
+}
+
+export interface EmbeddingsConfig {
+  model: string;
+  /** null → OpenAI's own endpoint. */
+  baseURL: string | null;
+  /** `EMBEDDING_API_KEY`, else `OPENAI_API_KEY`; null for a local server that needs none. */
+  apiKey: string | null;
+  /** Chunks per request at index time. */
+  batchSize: number;
+  /** How long a search waits for its question's vector before it answers from keywords alone. */
+  queryTimeoutMs: number;
+  /** Cosine similarity at which the nearest section alone makes a question covered; null → never. */
+  minSimilarity: number | null;
 }
 
 /** Route groups with a per-client request limit. */
@@ -192,6 +223,26 @@ function allowedHostsFor(vars: z.infer<typeof envSchema>): string[] {
   return [...LOOPBACK_HOSTS, ...publicHost];
 }
 
+function embeddingsFor(vars: z.infer<typeof envSchema>): EmbeddingsConfig | null {
+  if (!vars.EMBEDDING_MODEL) return null;
+  return {
+    model: vars.EMBEDDING_MODEL,
+    baseURL: vars.EMBEDDING_BASE_URL ?? vars.OPENAI_BASE_URL ?? null,
+    apiKey: vars.EMBEDDING_API_KEY ?? vars.OPENAI_API_KEY ?? null,
+    batchSize: vars.EMBEDDING_BATCH_SIZE,
+    queryTimeoutMs: vars.EMBEDDING_QUERY_TIMEOUT_MS,
+    minSimilarity: vars.EMBEDDING_MIN_SIMILARITY ?? null,
+  };
+}
+
+/** OpenAI's own endpoint refuses every call without a key: better said at startup than at the first search. */
+function embeddingsProblems(embeddings: EmbeddingsConfig | null): string[] {
+  if (!embeddings || embeddings.baseURL || embeddings.apiKey) return [];
+  return [
+    'EMBEDDING_MODEL: OpenAI embeddings need EMBEDDING_API_KEY or OPENAI_API_KEY (or set EMBEDDING_BASE_URL to a local server)',
+  ];
+}
+
 export class ConfigError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
@@ -208,6 +259,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const vars = parsed.data;
+  const embeddings = embeddingsFor(vars);
+  const problems = embeddingsProblems(embeddings);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: vars.PORT,
     host: vars.HOST,
@@ -261,5 +315,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: vars.HTTP_MAX_CONNECTIONS,
     },
+    embeddings,
   };
 }

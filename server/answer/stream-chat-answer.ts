@@ -20,6 +20,7 @@ async function answer(input: ChatAnswerInput, writer: ChatStreamWriter): Promise
   const search = await input.retriever.search(condensed.query, {
     limit: Math.max(input.llm.maxPassages, MIN_SEARCH_LIMIT),
     ...(input.scopeSectionId ? { scopeSectionId: input.scopeSectionId } : {}),
+    ...(condensed.rewrites ? { rewrites: condensed.rewrites } : {}),
   });
   const context: AnswerContext = {
     input,

@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { createRetriever } from './create-retriever.js';
+import type { HybridOptions } from './embeddings/hybrid-search.js';
 import { loadCorpus } from './load-corpus.js';
 import type { RetrievalRules } from './rules.js';
 import type { ExplainableRetriever } from './types.js';
@@ -17,6 +18,8 @@ export interface BuildRetrieverOptions {
   rules?: Partial<RetrievalRules>;
   /** Where index snapshots are kept (the server passes `<DATA_DIR>/index`); without it the index is always built. */
   snapshotDir?: string;
+  /** An embeddings endpoint for hybrid search (`hybridOptionsFrom(config.embeddings, dataDir)`). */
+  embeddings?: HybridOptions;
 }
 
 async function corpusGlossary(corpusDir: string, logger: Logger): Promise<TermGroup[]> {
@@ -47,5 +50,6 @@ export async function buildRetriever(options: BuildRetrieverOptions): Promise<Ex
     logger,
     rules: options.rules,
     snapshotDir: options.snapshotDir,
+    ...(options.embeddings ? { embeddings: options.embeddings } : {}),
   });
 }

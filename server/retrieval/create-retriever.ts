@@ -5,6 +5,9 @@ import { analyzeQuery, type QueryResources } from './analyze-query.js';
 import { chunkDocument, isEmptySection } from './chunk-markdown.js';
 import { findCompareGroups } from './compare-groups.js';
 import { createTranslator } from './cross-lingual.js';
+import { fuseHybrid } from './embeddings/fuse-hybrid.js';
+import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
+import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
 import { buildGuideOutline } from './guide-outline.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
@@ -36,14 +39,22 @@ export interface CreateRetrieverOptions {
   rules?: Partial<RetrievalRules>;
   /** Where index snapshots are kept; without it the index is always built. */
   snapshotDir?: string;
+  /** An embeddings endpoint: search becomes hybrid (keywords + vectors); without it, keywords alone. */
+  embeddings?: HybridOptions;
 }
 
-async function openIndex(indexed: Chunk[], options: CreateRetrieverOptions, groups: TermGroup[]) {
+async function openIndex(
+  indexed: Chunk[],
+  options: CreateRetrieverOptions,
+  groups: TermGroup[],
+  hybrid: HybridSearch | undefined,
+) {
   const { snapshotDir, documents, logger } = options;
-  if (!snapshotDir) return { index: await createOramaIndex(indexed), snapshot: 'off' };
-  const key = snapshotKey(documents, groups);
+  const vectors = hybrid?.vectors;
+  if (!snapshotDir) return { index: await createOramaIndex(indexed, undefined, vectors), snapshot: 'off' };
+  const key = snapshotKey(documents, groups, hybrid?.identity);
   const saved = await readSnapshot(snapshotDir, key, logger);
-  const index = await createOramaIndex(indexed, saved);
+  const index = await createOramaIndex(indexed, saved, vectors);
   if (!saved) await writeSnapshot(snapshotDir, key, index.snapshot(), logger);
   return { index, snapshot: saved ? 'loaded' : 'written' };
 }
@@ -90,7 +101,8 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   );
   const indexed = chunks.filter((chunk) => !isEmptySection(chunk));
   const groups = [...domainGroups(), ...(options.glossary ?? [])];
-  const { index, snapshot } = await openIndex(indexed, options, groups);
+  const hybrid = options.embeddings ? await prepareHybrid(indexed, options.embeddings, logger) : undefined;
+  const { index, snapshot } = await openIndex(indexed, options, groups, hybrid);
   const holds = (token: string) => index.documentFrequency(token) > 0;
   const languageOf = new Map(documents.map((document) => [document.id, documentLanguage(document)]));
   const languages = indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
@@ -113,10 +125,11 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     indexed: indexed.length,
     vocabularyTerms: resources.vocabulary.size,
     snapshot,
+    ...(options.embeddings ? { hybrid: hybrid !== undefined } : {}),
     ms: Math.round(performance.now() - started),
   });
 
-  function rank(query: string, scopeSectionId?: string) {
+  function rankForm(query: string) {
     const analyzed = analyzeQuery(query, resources);
     const importance = analyzed.concepts.map((concept) => conceptImportance(concept, index));
     const scored = scoreSections(analyzed, importance, {
@@ -125,19 +138,28 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       headingTokens: (position) => headingTokens[position] ?? new Set(),
       rules,
     });
+    const judgment = judgeCoverage(scored, {
+      importance,
+      information: analyzed.concepts.map((concept) => conceptInformation(concept, index)),
+      weights: analyzed.concepts.map((concept) => concept.weight),
+    });
+    return { analyzed, importance, scored, judgment };
+  }
+
+  /** `nearest`: the vector leg of a hybrid search (absent in keyword search). */
+  function rank(query: string, searchOptions: SearchOptions, nearest?: Array<[number, number]>) {
+    const own = rankForm(query);
+    const { analyzed, importance } = own;
+    const rewrites = (searchOptions.rewrites ?? []).slice(0, MAX_REWRITES).map(rankForm);
+    // Coverage is judged on the words: a nearest neighbour always exists, even for a question about sourdough.
+    const { scored, judgment } = rewrites.length > 0 ? fuseForms(own, rewrites) : own;
+    const scopeSectionId = searchOptions.scopeSectionId;
     // Coverage is judged on every edition; what is returned holds each aligned section once.
     const scope = scopeSectionId === undefined ? undefined : chunkById.get(scopeSectionId);
-    const ranked = chooseEditions(boostScope(scored, indexed, scope), analyzed.language);
-    return {
-      analyzed,
-      importance,
-      ranked,
-      judgment: judgeCoverage(scored, {
-        importance,
-        information: analyzed.concepts.map((concept) => conceptInformation(concept, index)),
-        weights: analyzed.concepts.map((concept) => concept.weight),
-      }),
-    };
+    const fused = nearest ? fuseHybrid(scored, nearest) : scored;
+    const ranked = chooseEditions(boostScope(fused, indexed, scope), analyzed.language);
+    const covered = hybrid?.covers(nearest) ? { ...judgment, answerable: true } : judgment;
+    return { analyzed, importance, ranked, judgment: covered };
   }
 
   return {
@@ -145,9 +167,11 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     section: sections.section,
     outline: () => outline,
     compare: () => compare,
+    languages: () => [...new Set(languageOf.values())].sort(),
     async search(query: string, searchOptions: SearchOptions = {}): Promise<SearchResponse> {
       const startedAt = performance.now();
-      const { ranked, judgment } = rank(query, searchOptions.scopeSectionId);
+      const nearest = await hybrid?.nearest(query, index);
+      const { ranked, judgment } = rank(query, searchOptions, nearest);
       const limit = Math.max(1, searchOptions.limit ?? DEFAULT_LIMIT);
       const results = ranked.slice(0, limit).flatMap(({ position, score }) => {
         const chunk = indexed[position];
@@ -157,7 +181,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       return { query, answerable: judgment.answerable && results.length > 0, results, tookMs };
     },
     explain(query: string, searchOptions: SearchOptions = {}): SearchExplanation {
-      const { analyzed, importance, ranked, judgment } = rank(query, searchOptions.scopeSectionId);
+      const { analyzed, importance, ranked, judgment } = rank(query, searchOptions);
       return {
         language: analyzed.language,
         concepts: analyzed.concepts.map((concept, at) => ({

@@ -17,12 +17,18 @@ function oramaVersion(): string {
 }
 
 /**
- * A snapshot is valid for exactly one corpus, tokenizer, vocabulary and Orama version: any change to any of
- * them changes the key, and the index is rebuilt.
+ * A snapshot is valid for exactly one corpus, tokenizer, vocabulary and Orama version, and — for a hybrid
+ * index — one embedding model and vector length: any change to any of them changes the key, and the index is
+ * rebuilt. Without an embedding model the key is what it always was.
  */
-export function snapshotKey(documents: SourceDocument[], vocabulary: TermGroup[]): string {
+export function snapshotKey(
+  documents: SourceDocument[],
+  vocabulary: TermGroup[],
+  embedding?: string,
+): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([SNAPSHOT_FORMAT, TEXT_LAYER_VERSION, oramaVersion(), vocabulary]));
+  if (embedding !== undefined) hash.update(`\u0000embedding\u0000${embedding}`);
   for (const document of documents) hash.update(`\u0000${document.id}\u0000${document.text}`);
   return hash.digest('hex').slice(0, 32);
 }

@@ -1,6 +1,15 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { count, create, insertMultiple, load, type RawData, save, type Tokenizer } from '@orama/orama';
 import { internalDocumentIDStore } from '@orama/orama/components';
+import type { ChunkVectors } from './embeddings/embed-chunks.js';
+import {
+  fillVectors,
+  keepVectorIndex,
+  nearestSections,
+  saveWithoutVectors,
+  VECTOR_FIELD,
+  vectorType,
+} from './embeddings/vector-field.js';
 import { headingTopic } from './markdown.js';
 import { createTokenizer, tokenize } from './text.js';
 import type { Chunk } from './types.js';
@@ -41,6 +50,8 @@ export interface OramaIndex {
   readonly size: number;
   /** The built index as plain data, for `createOramaIndex(chunks, snapshot)` in a later start. */
   snapshot(): IndexSnapshot;
+  /** The sections nearest a question's vector, by position and cosine similarity; empty without vectors. */
+  nearest(vector: number[], limit: number): Promise<Array<[number, number]>>;
 }
 
 const FIELD_CACHE_SIZE = 4096;
@@ -77,13 +88,14 @@ export interface IndexSnapshot {
   lengths: Record<Field, number[]>;
 }
 
-function createDatabase() {
+function createDatabase(dimensions?: number) {
+  const schema = dimensions ? { ...SCHEMA, [VECTOR_FIELD]: vectorType(dimensions) } : SCHEMA;
   // Sorting is never used (results are ranked by score): disabling it saves a large share of the heap.
-  return create({ schema: SCHEMA, components: { tokenizer: createTokenizer() }, sort: { enabled: false } });
+  return create({ schema, components: { tokenizer: createTokenizer() }, sort: { enabled: false } });
 }
 
-async function buildData(chunks: Chunk[]) {
-  const db = createDatabase();
+async function buildData(chunks: Chunk[], dimensions?: number) {
+  const db = createDatabase(dimensions);
   const frequencies = new Map<string, number>();
   const lengths = Object.fromEntries(
     FIELDS.map((field) => [field, new Array<number>(chunks.length).fill(0)]),
@@ -116,9 +128,9 @@ async function buildData(chunks: Chunk[]) {
   return { db, frequencies, lengths, sections: editions.size };
 }
 
-function restoreData(chunks: Chunk[], snapshot: IndexSnapshot) {
-  const db = createDatabase();
-  load(db, snapshot.orama);
+function restoreData(chunks: Chunk[], snapshot: IndexSnapshot, dimensions?: number) {
+  const db = createDatabase(dimensions);
+  keepVectorIndex(db, () => load(db, snapshot.orama));
   const sections = new Set(chunks.map((chunk) => chunk.sectionKey)).size;
   return { db, frequencies: new Map(snapshot.frequencies), lengths: snapshot.lengths, sections };
 }
@@ -127,10 +139,18 @@ function restoreData(chunks: Chunk[], snapshot: IndexSnapshot) {
  * Indexes sections in Orama with the Chinese/English tokenizer, or restores a snapshot of the same sections
  * made by `snapshot()`. Searches go through the index component with exact terms: Orama's public `search`
  * either expands each term as a prefix or, with `exact`, filters by a case-sensitive regex that never matches
- * Chinese.
+ * Chinese. With `vectors` (one per chunk) the schema has a vector field too, for `nearest`.
  */
-export async function createOramaIndex(chunks: Chunk[], saved?: IndexSnapshot): Promise<OramaIndex> {
-  const { db, frequencies, lengths, sections } = saved ? restoreData(chunks, saved) : await buildData(chunks);
+export async function createOramaIndex(
+  chunks: Chunk[],
+  saved?: IndexSnapshot,
+  vectors?: ChunkVectors,
+): Promise<OramaIndex> {
+  const dimensions = vectors?.dimensions;
+  const { db, frequencies, lengths, sections } = saved
+    ? restoreData(chunks, saved, dimensions)
+    : await buildData(chunks, dimensions);
+  if (vectors) fillVectors(db, chunks, vectors);
   const averages = Object.fromEntries(
     FIELDS.map((field) => [
       field,
@@ -142,7 +162,12 @@ export async function createOramaIndex(chunks: Chunk[], saved?: IndexSnapshot): 
   const total = count(db);
   return {
     size: sections,
-    snapshot: () => ({ orama: save(db), frequencies: [...frequencies], lengths }),
+    snapshot: () => ({
+      orama: vectors ? saveWithoutVectors(db) : save(db),
+      frequencies: [...frequencies],
+      lengths,
+    }),
+    nearest: async (vector, limit) => (vectors ? nearestSections(db, positions, vector, limit) : []),
     documentFrequency: (token) => frequencies.get(token) ?? 0,
     fieldLength: (position, field) => lengths[field][position] ?? 0,
     averageLength: (field) => averages[field],

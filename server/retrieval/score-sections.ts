@@ -10,9 +10,10 @@ export interface ScoredSection {
   held: Set<number>;
   /**
    * How fully each held concept is found, 0–1: the share of its best alternative's tokens the section holds,
-   * times that alternative's weight (a dictionary guess proves less than the word typed).
+   * times that alternative's weight (a dictionary guess proves less than the word typed). Absent on a section
+   * only the vector leg of a hybrid search found: it holds none of the question's words.
    */
-  matched: Map<number, number>;
+  matched?: Map<number, number>;
 }
 
 export interface ScoringContext {
@@ -141,7 +142,8 @@ function scoreSection(
   context: ScoringContext,
 ): ScoredSection {
   const terms = context.index.fieldTerms(position);
-  const section: ScoredSection = { position, score: 0, held: new Set(), matched: new Map() };
+  const matched = new Map<number, number>();
+  const section: ScoredSection = { position, score: 0, held: new Set(), matched };
   query.concepts.forEach((concept, at) => {
     let best = 0;
     let found = 0;
@@ -155,7 +157,7 @@ function scoreSection(
     }
     if (best === 0) return;
     section.held.add(at);
-    section.matched.set(at, found);
+    matched.set(at, found);
     section.score += best * (importance[at] ?? 0);
   });
   return section;

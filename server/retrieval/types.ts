@@ -40,6 +40,11 @@ export interface SearchOptions {
   limit?: number;
   /** The section the question was asked from: it and its neighbours are favoured (see scope-boost.ts). */
   scopeSectionId?: string;
+  /**
+   * The question rewritten into the corpus's other languages (by the condensation call): each is searched
+   * too and the rankings fused (fuse-forms.ts); results stay in the question's language.
+   */
+  rewrites?: string[];
 }
 
 /** Retrieval as the rest of the app sees it: the HTTP routes, the answer layer and the eval all use this. */
@@ -58,6 +63,8 @@ export interface Retriever {
   outline?(): OutlineResponse;
   /** Sibling sections written to one template, as tables (compare-groups.ts); absent like `outline`. */
   compare?(): CompareResponse;
+  /** The languages the corpus is written in; absent like `outline`. */
+  languages?(): Array<'zh' | 'en'>;
 }
 
 /** Why a search ranked what it did: for the eval's miss reports and the coverage calibration. */

@@ -52,5 +52,8 @@ export function warmingRetriever(building: Promise<Retriever>): WarmingRetriever
     compare() {
       return current().compare?.() ?? { groups: [] };
     },
+    languages() {
+      return built?.languages?.() ?? [];
+    },
   };
 }

@@ -1,40 +1,41 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guideEn } from '../../web/lib/messages/guide-en.js';
-import { guideZh } from '../../web/lib/messages/guide-zh.js';
+import { en, type Messages } from '../../web/lib/messages/en.js';
+import { zh } from '../../web/lib/messages/zh.js';
 import { launchBrowser } from './support/browser.js';
 import { writeGuideCorpus } from './support/guide-corpus.js';
+import { wordsPattern } from './support/reader.js';
 import { type RunningApp, startApp } from './support/start-app.js';
 
-type Words = typeof guideEn;
+type Words = Messages;
 
 const CONFIGURATIONS = [
   {
     name: 'desktop, English',
     viewport: { width: 1440, height: 900 },
     locale: 'en-US',
-    words: guideEn,
+    words: en,
     lang: 'en',
   },
   {
     name: 'desktop, Chinese',
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
-    words: guideZh,
+    words: zh,
     lang: 'zh',
   },
   {
     name: 'phone, English',
     viewport: { width: 390, height: 844 },
     locale: 'en-US',
-    words: guideEn,
+    words: en,
     lang: 'en',
   },
   {
     name: 'phone, Chinese',
     viewport: { width: 390, height: 844 },
     locale: 'zh-CN',
-    words: guideZh,
+    words: zh,
     lang: 'zh',
   },
 ] as const;
@@ -131,6 +132,22 @@ describe.each(CONFIGURATIONS)('the guide beside the chat ($name)', (configuratio
     await context.close();
   });
 
+  it('reads the section in the other edition and back, from the switch beside it', async () => {
+    const { page, context } = await openPage(configuration);
+    const reader = await readFilteredSection(page, words, lang);
+    const other = lang === 'en' ? 'zh' : 'en';
+    const editions = reader.getByRole('group', { name: words['edition.label'] });
+    await editions.getByRole('button', { name: other === 'en' ? 'English' : '中文' }).click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('s'))
+      .toMatch(new RegExp(`^${FIXTURE[other].doc}#`));
+    await expect.poll(() => page.locator('.guide-reader').textContent()).toContain(FIXTURE[other].entry);
+    await expect.poll(() => page.locator('.guide-text').getAttribute('lang')).toBe(other);
+    await page.goBack();
+    await expect.poll(() => page.locator('.guide-reader').textContent()).toContain(FIXTURE[lang].entry);
+    await context.close();
+  });
+
   it('asks about the section being read: the composer is prefilled and the request carries its id', async () => {
     const { page, context } = await openPage(configuration);
     const reader = await readFilteredSection(page, words, lang);
@@ -142,9 +159,9 @@ describe.each(CONFIGURATIONS)('the guide beside the chat ($name)', (configuratio
     const request = page.waitForRequest((candidate) => candidate.url().endsWith('/api/chat'));
     await composer.press('Enter');
     expect((await request).postDataJSON()).toMatchObject({ sectionId });
-    const answer = page.getByRole('article', { name: 'Answer', exact: true }).first();
+    const answer = page.getByRole('article', { name: words['turn.answer'], exact: true }).first();
     await answer
-      .getByRole('button', { name: /^Citation \d+$/ })
+      .getByRole('button', { name: wordsPattern(words['marker.label']) })
       .first()
       .waitFor();
 
@@ -180,7 +197,7 @@ describe.each(CONFIGURATIONS)('the guide beside the chat ($name)', (configuratio
     const which = page.locator('.compare-questions').getByRole('button').first();
     const question = (await which.textContent()) ?? '';
     await which.click();
-    await page.getByRole('article', { name: 'Answer', exact: true }).first().waitFor();
+    await page.getByRole('article', { name: words['turn.answer'], exact: true }).first().waitFor();
     await expect.poll(() => page.locator('.turn.question').first().textContent()).toContain(question);
     await context.close();
   });
@@ -192,9 +209,9 @@ describe.each(CONFIGURATIONS)('the guide beside the chat ($name)', (configuratio
       .fill(lang === 'en' ? 'How long does brioche rise?' : '布里欧修发酵多久？');
     await page.getByRole('textbox').press('Enter');
     await page
-      .getByRole('article', { name: 'Answer', exact: true })
+      .getByRole('article', { name: words['turn.answer'], exact: true })
       .first()
-      .getByRole('button', { name: 'Helpful', exact: true })
+      .getByRole('button', { name: words['answer.helpful'], exact: true })
       .waitFor();
     // Shared as saved: once the answer has settled.
     await page.getByRole('button', { name: words['share.action'], exact: true }).click();
@@ -202,8 +219,11 @@ describe.each(CONFIGURATIONS)('the guide beside the chat ($name)', (configuratio
     expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
 
     const fresh = await openPage(configuration, new URL(link).pathname);
-    const shared = fresh.page.getByRole('article', { name: 'Answer', exact: true }).first();
-    await shared.getByRole('button', { name: 'Citation 1', exact: true }).first().click();
+    const shared = fresh.page.getByRole('article', { name: words['turn.answer'], exact: true }).first();
+    await shared
+      .getByRole('button', { name: wordsPattern(words['marker.label'], { n: 1 }) })
+      .first()
+      .click();
     await fresh.page.locator('.shared-citation').waitFor();
     await fresh.context.close();
 
@@ -222,9 +242,9 @@ describe.each(CONFIGURATIONS)('the guide beside the chat ($name)', (configuratio
       .fill(lang === 'en' ? 'How do I repair a bicycle chain?' : '自行车链条怎么修？');
     await page.getByRole('textbox').press('Enter');
     await page
-      .getByRole('article', { name: 'Answer', exact: true })
+      .getByRole('article', { name: words['turn.answer'], exact: true })
       .first()
-      .getByRole('button', { name: 'Helpful', exact: true })
+      .getByRole('button', { name: words['answer.helpful'], exact: true })
       .waitFor();
     await page.goto('/insights');
     const charts = page.getByRole('region', { name: words['insights.charts'] });
@@ -249,7 +269,7 @@ describe.each(CONFIGURATIONS)('the guide beside the chat ($name)', (configuratio
     };
     await askAndWait(questions[0] ?? '');
     const first = page.url();
-    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.getByRole('button', { name: words['app.newChat'] }).click();
     await askAndWait(questions[1] ?? '');
     expect(page.url()).not.toBe(first);
     await page.goBack();

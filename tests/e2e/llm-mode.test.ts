@@ -1,130 +1,178 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ask,
-  type BrowserSession,
-  citationButton,
-  citationNumbers,
-  citedSection,
-  launchBrowser,
-  openCitation,
-  openSession,
-  reportOnFailure,
-} from './support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_USAGE, type FakeOpenAiServer, startFakeOpenAiServer } from './support/fake-openai-server.js';
-import { type RunningApp, startApp } from './support/start-app.js';
+import { useStoryHarness } from './support/harness.js';
+import {
+  answers,
+  ask,
+  citedSection,
+  composer,
+  DESKTOP_EN,
+  fill,
+  markerNumbers,
+  openCitation,
+  PHONE_ZH,
+  type ReaderSetup,
+} from './support/reader.js';
 
 // Distinctive, so finding it anywhere the browser can read is never a coincidence.
 const API_KEY = 'sk-e2e-secret-4c1d9f7a';
 const MODEL = 'fake-model';
+const ROLE_QUESTION = 'What does an AI platform PM care about?';
+
+/** The fallback's one plain sentence, and the technical reason kept in its tooltip. */
+async function fallbackNote(answer: Locator, reader: ReaderSetup) {
+  const note = answer.getByText(reader.words['fallback.sentence'], { exact: true });
+  await note.waitFor();
+  return { title: (await note.getAttribute('title')) ?? '', text: (await answer.textContent()) ?? '' };
+}
 
 describe('LLM mode against an OpenAI-compatible server', () => {
   let fake: FakeOpenAiServer | undefined;
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  let session: BrowserSession | undefined;
-
-  beforeAll(async () => {
+  const harness = useStoryHarness(async () => {
     fake = await startFakeOpenAiServer();
-    [app, browser] = await Promise.all([
-      startApp({
-        env: {
-          OPENAI_API_KEY: API_KEY,
-          OPENAI_BASE_URL: fake.baseUrl,
-          OPENAI_MODEL: MODEL,
-          LLM_FIRST_TOKEN_TIMEOUT_MS: '1500',
-          // A retry waits 2 s, past the 1.5 s first-token deadline: the fault shown would be the deadline's.
-          LLM_MAX_RETRIES: '0',
-        },
-      }),
-      launchBrowser(),
-    ]);
+    return {
+      env: {
+        OPENAI_API_KEY: API_KEY,
+        OPENAI_BASE_URL: fake.baseUrl,
+        OPENAI_MODEL: MODEL,
+        LLM_FIRST_TOKEN_TIMEOUT_MS: '1500',
+        // A retry waits 2 s, past the 1.5 s first-token deadline: the fault shown would be the deadline's.
+        LLM_MAX_RETRIES: '0',
+        RATE_LIMIT_CHAT: '200',
+      },
+    };
   });
+  const model = () => {
+    if (!fake) throw new Error('the fake model did not start');
+    return fake;
+  };
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
     await fake?.close();
   });
-
-  beforeEach(async (context) => {
-    reportOnFailure(context, { app: () => app, session: () => session });
-    if (!browser || !app || !fake) throw new Error('the app, the fake model or the browser did not start');
-    fake.setScenario('ok');
-    session = await openSession(browser, app.baseUrl);
-    await session.page.goto('/');
-  });
-
+  beforeEach(() => fake?.setScenario('ok'));
   afterEach(async () => {
     // Whatever happened, the key must never have reached the browser.
-    const bodies = (await session?.responseBodies()) ?? [];
-    expect(bodies.length).toBeGreaterThan(0);
-    for (const { url, body } of bodies) expect(body, url).not.toContain(API_KEY);
-    expect(await session?.page.content()).not.toContain(API_KEY);
-    await session?.close();
-    session = undefined;
+    for (const session of harness.sessions()) {
+      for (const { url, body } of await session.responseBodies()) expect(body, url).not.toContain(API_KEY);
+      expect(await session.page.content()).not.toContain(API_KEY);
+    }
   });
 
-  function currentSession() {
-    if (!session || !fake || !app) throw new Error('no browser session');
-    return { page: session.page, fake, app };
-  }
+  it.each([DESKTOP_EN, PHONE_ZH])(
+    '$name: streams a cited answer, counts only the cited sources, details on request',
+    async (reader) => {
+      const { words } = reader;
+      const { page } = await harness.open(reader);
+      await page.getByText(fill(words['mode.llm'], { model: MODEL })).waitFor();
 
-  it('streams a cited answer from the model and opens the cited section', async () => {
-    const { page, fake } = currentSession();
-    await page.getByText(`LLM mode · ${MODEL}`).waitFor();
+      const answer = await ask(page, words, ROLE_QUESTION);
+      await expect.poll(() => answer.textContent()).toContain('According to the corpus');
+      await answer.getByText(fill(words['badge.llm'], { model: MODEL }), { exact: true }).waitFor();
+      const cited = await markerNumbers(answer, words);
+      const sources = answer.locator('.sources-link');
+      expect(await sources.textContent()).toBe(fill(words['answer.showSources'], { count: cited.length }));
+      // A model's answer can change on a second try: Regenerate is the fourth quiet action.
+      expect(await answer.locator('.answer-actions button.icon-action').count()).toBe(4);
+      await answer.getByText(words['answer.details'], { exact: true }).click();
+      const tokens = fill(words['footer.tokens'], {
+        input: FAKE_USAGE.prompt_tokens,
+        output: FAKE_USAGE.completion_tokens,
+      });
+      await expect.poll(() => answer.locator('.answer-footer').textContent()).toContain(tokens);
 
-    const answer = await ask(page, 'What does an AI platform PM care about?');
-    await expect.poll(() => answer.textContent()).toContain('According to the corpus');
-    await answer.getByText(`LLM · ${MODEL}`).waitFor();
-    await expect
-      .poll(() => answer.textContent())
-      .toContain(`${FAKE_USAGE.prompt_tokens} in / ${FAKE_USAGE.completion_tokens} out tokens`);
-
-    const chatCall = fake.requests.find((request) => request.body.stream === true);
-    expect(chatCall?.authorization).toBe(`Bearer ${API_KEY}`);
-    expect(chatCall?.body.model).toBe(MODEL);
-
-    await citationButton(answer, 1).click();
-    const section = citedSection(page);
-    await section.getByRole('navigation', { name: 'Breadcrumb' }).waitFor();
-    await expect.poll(() => section.locator('mark').count()).toBeGreaterThan(0);
-  });
+      const chatCall = model().requests.find((request) => request.body.stream === true);
+      expect(chatCall?.authorization).toBe(`Bearer ${API_KEY}`);
+      expect(chatCall?.body.model).toBe(MODEL);
+      await openCitation(page, words, answer, cited[0] ?? 1);
+      await expect.poll(() => citedSection(page, words).locator('mark').count()).toBeGreaterThan(0);
+    },
+  );
 
   it.each([
-    { scenario: 'http-500', reason: 'server-error', story: 'the model answers HTTP 500' },
-    { scenario: 'hang', reason: 'timeout', story: 'the model never sends a first token' },
-  ] as const)('falls back to the search-mode answer when $story', async ({ scenario, reason }) => {
-    const { page, fake, app } = currentSession();
-    fake.setScenario(scenario);
-    const fallbacksBefore = app.events('llm_fallback').length;
+    { scenario: 'http-500', reason: 'server-error', reader: DESKTOP_EN },
+    { scenario: 'hang', reason: 'timeout', reader: PHONE_ZH },
+  ] as const)(
+    '$reader.name: when the model fails ($scenario) one plain sentence says so; the reason is in its tooltip',
+    async ({ scenario, reason, reader }) => {
+      const { words } = reader;
+      model().setScenario(scenario);
+      const { page } = await harness.open(reader);
+      await composer(page, words).fill('哪类 AI 产品经理需求量最高？');
+      await composer(page, words).press('Enter');
+      const answer = answers(page, words).first();
+      // While the model is silent no LLM badge claims the answer: only a neutral pending line shows.
+      if (scenario === 'hang') {
+        const pending = answer.locator('.pending');
+        await pending.waitFor();
+        expect([words['answer.searching'], words['answer.writing']]).toContain(await pending.textContent());
+        expect(await answer.getByText(fill(words['badge.llm'], { model: MODEL })).count()).toBe(0);
+      }
+      await answer.getByRole('button', { name: words['answer.copy'] }).waitFor();
 
-    const answer = await ask(page, '哪类 AI 产品经理需求量最高？');
-    await answer.getByText(`Fallback: ${reason}`, { exact: true }).waitFor();
-    await expect.poll(() => answer.textContent()).toContain('最高');
+      const note = await fallbackNote(answer, reader);
+      expect(note.title.startsWith(`${reason}`)).toBe(true);
+      expect(note.text).not.toContain(`Fallback: ${reason}`);
+      await expect.poll(() => answer.textContent()).toContain('最高');
+      expect(await openCitation(page, words, answer, 1)).toContain('应用');
+    },
+  );
 
-    expect(await openCitation(page, answer, 1)).toContain('应用');
-    await citedSection(page).locator('mark').first().waitFor();
-    await expect.poll(() => app.events('llm_fallback').length).toBeGreaterThan(fallbacksBefore);
-    expect(app.logs.join('\n')).not.toContain(API_KEY);
-  });
+  it('keeps what the model wrote before the connection dropped and appends the search answer', async () => {
+    const reader = DESKTOP_EN;
+    model().setScenario('drop-mid-stream');
+    const { page } = await harness.open(reader);
+    const answer = await ask(page, reader.words, ROLE_QUESTION);
 
-  it('keeps what the model wrote before the connection dropped, marks it cut off and appends the search answer', async () => {
-    const { page, fake, app } = currentSession();
-    fake.setScenario('drop-mid-stream');
-    const fallbacksBefore = app.events('llm_fallback').length;
-
-    const answer = await ask(page, 'What does an AI platform PM care about?');
-    await answer.getByText('Fallback: stream-cut', { exact: true }).waitFor();
-    await expect.poll(() => answer.textContent()).toContain('According to');
-    await expect.poll(() => answer.textContent()).toContain('answer cut off');
-
+    const note = await fallbackNote(answer, reader);
+    expect(note.title.startsWith('stream-cut')).toBe(true);
+    expect(note.text).toContain('According to');
     const breadcrumbs: string[] = [];
-    for (const n of await citationNumbers(answer)) breadcrumbs.push(await openCitation(page, answer, n));
+    for (const n of await markerNumbers(answer, reader.words)) {
+      breadcrumbs.push(await openCitation(page, reader.words, answer, n));
+    }
     expect(
-      breadcrumbs.some((breadcrumb) => breadcrumb.includes('AI Platform PM')),
+      breadcrumbs.some((crumb) => crumb.includes('AI Platform PM')),
       breadcrumbs.join('\n'),
     ).toBe(true);
-    await expect.poll(() => app.events('llm_fallback').length).toBeGreaterThan(fallbacksBefore);
   });
+
+  it('after two model faults in a row the header says the model is unavailable', async () => {
+    const reader = PHONE_ZH;
+    const { words } = reader;
+    model().setScenario('http-500');
+    const { page } = await harness.open(reader);
+    await ask(page, words, ROLE_QUESTION);
+    expect(await page.getByText(words['mode.degraded']).count()).toBe(0);
+    await ask(page, words, 'What is a data flywheel?');
+    await page.getByText(words['mode.degraded'], { exact: true }).waitFor();
+  });
+
+  it.each([DESKTOP_EN, PHONE_ZH])(
+    '$name: a stopped answer says it is incomplete, and its rating says it was truncated',
+    async (reader) => {
+      const { words } = reader;
+      model().setScenario('slow');
+      const { page } = await harness.open(reader);
+      await composer(page, words).fill(ROLE_QUESTION);
+      await composer(page, words).press('Enter');
+      const answer = answers(page, words).first();
+      await expect.poll(() => answer.textContent()).toContain('According');
+      await page.getByRole('button', { name: words['composer.stop'], exact: true }).click();
+      await answer.getByText(words['answer.stopped'], { exact: true }).waitFor();
+
+      const rating = waitForRating(page);
+      await answer.getByRole('button', { name: words['answer.helpful'], exact: true }).click();
+      expect(await rating).toMatchObject({ rating: 'up', truncated: true });
+      await page.reload();
+      await answers(page, words).first().getByText(words['answer.stopped'], { exact: true }).waitFor();
+    },
+  );
 });
+
+function waitForRating(page: Page): Promise<Record<string, unknown>> {
+  return page
+    .waitForRequest((request) => request.url().endsWith('/api/feedback') && request.method() === 'POST')
+    .then((request) => request.postDataJSON() as Record<string, unknown>);
+}

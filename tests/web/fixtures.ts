@@ -1,4 +1,6 @@
+import { render } from '@testing-library/react';
 import { HttpResponse } from 'msw';
+import { createElement, type ReactElement, type ReactNode } from 'react';
 import type {
   ChatMessage,
   ChatMetadata,
@@ -7,6 +9,7 @@ import type {
   HealthResponse,
   SectionResponse,
 } from '../../server/contract.js';
+import { I18nProvider, type Locale } from '../../web/lib/i18n.js';
 
 /** A section of the founding corpus document, verbatim. */
 export const APPLICATION_PM_TEXT = [
@@ -130,7 +133,7 @@ export const SEARCH_HEALTH: HealthResponse = {
 };
 
 /** An AI SDK UI message stream (SSE) carrying the given chunks, as the server's /api/chat sends it. */
-function uiMessageStreamResponse(chunks: object[]): Response {
+export function uiMessageStreamResponse(chunks: object[]): Response {
   const body = `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`;
   return new HttpResponse(body, {
     headers: { 'Content-Type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' },
@@ -148,4 +151,11 @@ export function citedSearchAnswer(messageId: string, text: string): Response {
     { type: 'message-metadata', messageMetadata: SEARCH_METADATA },
     { type: 'finish', finishReason: 'stop' },
   ]);
+}
+
+/** Renders a page as the app does: inside the reader's language (English unless a test says otherwise). */
+export function renderInLocale(ui: ReactElement, locale: Locale = 'en') {
+  const wrapper = ({ children }: { children: ReactNode }) =>
+    createElement(I18nProvider, { initial: locale, children });
+  return render(ui, { wrapper });
 }

@@ -1,7 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import type { ChatMetadata, CitationsData } from '../../server/contract.js';
 import { ChatPage } from '../../web/components/chat-page.js';
-import { assistantMessage, storeConversation, userMessage } from './fixtures.js';
+import type { Locale } from '../../web/lib/i18n.js';
+import { assistantMessage, renderInLocale, storeConversation, userMessage } from './fixtures.js';
 
 /** The id the stored answer gets, as feedback about it reports it. */
 export const STORED_ANSWER_ID = 'answer-1';
@@ -13,11 +14,12 @@ export const STORED_ANSWER_ID = 'answer-1';
 export function openStoredAnswer(
   question: string,
   answer: { text: string; citations?: CitationsData; metadata?: ChatMetadata },
+  locale: Locale = 'en',
 ): HTMLElement {
   storeConversation('stored', [
     userMessage('question-1', question),
     assistantMessage(STORED_ANSWER_ID, answer),
   ]);
-  render(<ChatPage />);
-  return screen.getByRole('article', { name: 'Answer' });
+  renderInLocale(<ChatPage />, locale);
+  return screen.getByRole('article', { name: locale === 'zh' ? '回答' : 'Answer' });
 }

@@ -1,14 +1,24 @@
 import type {
+  CitationFlagsRequest,
+  CitationFlagsResponse,
   FeedbackRequest,
   FeedbackResponse,
   HealthResponse,
   InsightsReport,
   SectionResponse,
 } from '../../server/contract.js';
-import { fetchJson } from './http-client.js';
+import { ApiError, fetchJson } from './http-client.js';
 
-export function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {
-  return fetchJson<HealthResponse>('/api/health', { signal: signal ?? null });
+/** A warming server answers 503 with its health body: the guide is still loading, not unreachable. */
+export async function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {
+  try {
+    return await fetchJson<HealthResponse>('/api/health', { signal: signal ?? null });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 503 || !error.body) throw error;
+    const body = error.body as Partial<HealthResponse>;
+    if (body.status !== 'warming') throw error;
+    return body as HealthResponse;
+  }
 }
 
 export function fetchSection(id: string, signal?: AbortSignal): Promise<SectionResponse> {
@@ -20,6 +30,15 @@ export function postFeedback(feedback: FeedbackRequest): Promise<FeedbackRespons
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(feedback),
+  });
+}
+
+/** Flags are stored apart from the answer's rating, so flagging never counts as a second 👎. */
+export function postCitationFlags(flags: CitationFlagsRequest): Promise<CitationFlagsResponse> {
+  return fetchJson<CitationFlagsResponse>('/api/feedback/flags', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(flags),
   });
 }
 

@@ -4,23 +4,21 @@ import type { ErrorBody } from '../../server/contract.js';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The response's JSON body when it had one, for routes whose error answers still carry data. */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, body?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
 /** The server's `{ error: { code, message } }` from a raw body; undefined for anything else (a proxy's page). */
 function parseErrorBody(body: string): ErrorBody['error'] | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(body);
   if (typeof parsed !== 'object' || parsed === null || !('error' in parsed)) return undefined;
   const { error } = parsed;
   if (typeof error !== 'object' || error === null || !('message' in error) || !('code' in error))
@@ -34,10 +32,20 @@ export function errorMessageFromBody(body: string): string | undefined {
   return parseErrorBody(body)?.message;
 }
 
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
 async function errorFromResponse(response: Response): Promise<ApiError> {
-  const error = parseErrorBody(await response.text().catch(() => ''));
+  const text = await response.text().catch(() => '');
+  const error = parseErrorBody(text);
   if (error) return new ApiError(response.status, error.code, error.message);
-  return new ApiError(response.status, `http_${response.status}`, `The server answered ${response.status}.`);
+  const message = `The server answered ${response.status}.`;
+  return new ApiError(response.status, `http_${response.status}`, message, parseJson(text));
 }
 
 /** fetch + JSON with typed errors; aborts pass through as the usual AbortError. */

@@ -1,20 +1,21 @@
 import { errorMessageFromBody } from '../api/http-client.js';
+import { type I18n, useI18n } from '../lib/i18n.js';
 
-function describe(error: Error): string {
+function describe(error: Error, t: I18n['t']): string {
   const fromServer = errorMessageFromBody(error.message);
   if (fromServer) return fromServer;
-  if (/fetch|network|load failed/i.test(error.message))
-    return 'Could not reach the server. Check your connection.';
-  return error.message || 'Something went wrong.';
+  if (/fetch|network|load failed/i.test(error.message)) return t('error.network');
+  return error.message || t('error.generic');
 }
 
 /** A failed answer: what went wrong, and a way to try again. */
 export function ChatError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const { t } = useI18n();
   return (
     <div role="alert" className="error-box chat-error">
-      <p>The answer failed: {describe(error)}</p>
+      <p>{t('error.failed', { reason: describe(error, t) })}</p>
       <button type="button" className="primary-button" onClick={onRetry}>
-        Retry
+        {t('error.retry')}
       </button>
     </div>
   );

@@ -13,8 +13,8 @@ import { ShareButton } from './share-button.js';
 const GuideBrowser = lazy(async () => ({ default: (await import('./guide-browser.js')).GuideBrowser }));
 
 /**
- * Whether the conversation drawer (narrow screens) is open. Escape closes it and hands focus back to the
- * History button, so a keyboard user is never left behind an overlay.
+ * Whether the conversation drawer (narrow screens) is open. Escape or a tap outside closes it; Escape hands
+ * focus back to the History button, so a keyboard user is never left behind an overlay.
  */
 function useHistoryDrawer() {
   const [open, setOpen] = useState(false);
@@ -34,11 +34,13 @@ function useHistoryDrawer() {
 
 /** The chat app: header, the conversation list, and the active conversation. */
 export function ChatPage() {
+  const { t } = useI18n();
   const conversations = useConversations();
   const drawer = useHistoryDrawer();
   const guide = useGuidePage(conversations);
-  const { t } = useI18n();
   const title = conversations.conversations.find((entry) => entry.id === conversations.activeId)?.title;
+  const [modelFaults, setModelFaults] = useState(0);
+  const [composerFocus, setComposerFocus] = useState(0);
   // Choosing a conversation or starting one is done with the drawer: it closes.
   const thenCloseDrawer =
     <Args extends unknown[]>(action: (...args: Args) => void) =>
@@ -46,10 +48,14 @@ export function ChatPage() {
       action(...args);
       drawer.setOpen(false);
     };
+  const startNew = thenCloseDrawer(() => {
+    conversations.startNew();
+    setComposerFocus((count) => count + 1);
+  });
 
   return (
     <div className="app-shell">
-      <AppHeader label={<ModeBadge />}>
+      <AppHeader label={<ModeBadge modelFaults={modelFaults} />} brandIsHeading skipTo="chat">
         <button
           ref={drawer.toggleRef}
           type="button"
@@ -57,17 +63,20 @@ export function ChatPage() {
           aria-expanded={drawer.open}
           onClick={() => drawer.setOpen((open) => !open)}
         >
-          History
+          {t('app.history')}
         </button>
         <button type="button" className="secondary-button" onClick={() => guide.openGuide()}>
           {t('guide.browse')}
         </button>
         {title && <ShareButton conversationId={conversations.activeId} title={title} />}
-        <button type="button" className="secondary-button" onClick={thenCloseDrawer(conversations.startNew)}>
-          New chat
+        <button type="button" className="secondary-button" onClick={startNew}>
+          {t('app.newChat')}
         </button>
       </AppHeader>
       <div className={`app-body${drawer.open ? ' list-open' : ''}`}>
+        {drawer.open && (
+          <div className="drawer-backdrop" aria-hidden="true" onClick={() => drawer.setOpen(false)} />
+        )}
         <ConversationList
           conversations={conversations.conversations}
           activeId={conversations.activeId}
@@ -84,6 +93,8 @@ export function ChatPage() {
               onSave={conversations.save}
               prefill={guide.prefill}
               onBrowse={() => guide.openGuide()}
+              onModelFaults={setModelFaults}
+              composerFocusRequest={composerFocus}
             />
           </div>
         </GuideLinkContext.Provider>

@@ -1,11 +1,15 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
+import { useQuestionToTopWhenDone } from '../hooks/use-answer-settled.js';
 import { useConversationChat } from '../hooks/use-conversation-chat.js';
 import { type GuidePrefill, useGuideScope } from '../hooks/use-guide-scope.js';
 import { useMediaQuery } from '../hooks/use-media-query.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom.js';
-import { questionFor, sourceCountOf } from '../lib/chat-message.js';
+import { isModelFault } from '../lib/answer-labels.js';
+import { citedSourceCount } from '../lib/answer-sources.js';
+import { questionFor } from '../lib/chat-message.js';
+import { useI18n } from '../lib/i18n.js';
 import { ChatError } from './chat-error.js';
 import { Composer } from './composer.js';
 import { BrowseGuideButton } from './guide-browse-button.js';
@@ -22,6 +26,10 @@ interface ChatViewProps {
   /** A question handed over from the guide: asked at once with `send`, else put in the composer. */
   prefill?: GuidePrefill | undefined;
   onBrowse?: () => void;
+  /** Told how many answers in a row fell back because the model failed. */
+  onModelFaults?: (count: number) => void;
+  /** Changes when the composer should take focus. */
+  composerFocusRequest?: number;
 }
 
 /** Matches the stylesheet's breakpoint where Sources becomes a bottom sheet over the chat. */
@@ -30,17 +38,38 @@ const PHONE_LAYOUT = '(max-width: 760px)';
 type Chat = ReturnType<typeof useConversationChat>;
 type Panel = ReturnType<typeof useSourcesPanel>;
 
-/** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
-function Transcript(props: {
+/** Consecutive latest answers that fell back for a model fault (not for a missing key). */
+function trailingFaults(messages: ChatMessage[]): number {
+  let count = 0;
+  for (const message of [...messages].reverse()) {
+    if (message.role !== 'assistant') continue;
+    if (!isModelFault(message.metadata)) break;
+    count += 1;
+  }
+  return count;
+}
+
+/** Reports the run of model faults to the header, which shows a degraded state after two. */
+function useModelFaults(messages: ChatMessage[], onModelFaults?: (count: number) => void) {
+  const faults = trailingFaults(messages);
+  useEffect(() => onModelFaults?.(faults), [faults, onModelFaults]);
+}
+
+interface TranscriptProps {
   chat: Chat;
   panel: Panel;
+  phone: boolean;
   onAsk: (question: string) => void;
   onAskScoped: (question: ScopedQuestion) => void;
   onBrowse?: (() => void) | undefined;
-}) {
-  const { chat, panel, onAsk, onAskScoped, onBrowse } = props;
+  onEdit: (question: string) => void;
+}
+
+/** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
+function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse, onEdit }: TranscriptProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  useStickToBottom(scrollRef, chat.messages);
+  const { release } = useStickToBottom(scrollRef, chat.messages);
+  useQuestionToTopWhenDone(scrollRef, chat.busy, phone, release);
   return (
     <div className="chat-scroll" ref={scrollRef}>
       {chat.messages.length === 0 ? (
@@ -56,7 +85,10 @@ function Transcript(props: {
           onRegenerate={chat.retry}
           onCite={panel.openCitation}
           onShowSources={panel.showSources}
+          onAsk={onAsk}
           onAskScoped={onAskScoped}
+          onBrowse={panel.browseSection}
+          onEdit={onEdit}
         />
       )}
       {chat.error && !chat.busy && <ChatError error={chat.error} onRetry={chat.retry} />}
@@ -64,8 +96,24 @@ function Transcript(props: {
   );
 }
 
+type Draft = { text: string; at: number };
+
+/**
+ * What the composer is handed: the newer of a question left by the guide and a question put there from the
+ * chat itself (an understood follow-up, to be corrected).
+ */
+function useComposerDraft(prefill: GuidePrefill | undefined) {
+  const [edit, setEdit] = useState<Draft | undefined>(undefined);
+  const fromGuide = prefill && !prefill.send ? { text: prefill.question, at: prefill.at } : undefined;
+  const draft = !edit || (fromGuide && fromGuide.at > edit.at) ? fromGuide : edit;
+  const editQuestion = useCallback((text: string) => setEdit({ text, at: Date.now() }), []);
+  return { draft, editQuestion };
+}
+
 /** One conversation: the chat column beside the Sources panel. Mounted afresh per conversation. */
-export function ChatView({ conversationId, initialMessages, onSave, prefill, onBrowse }: ChatViewProps) {
+export function ChatView(props: ChatViewProps) {
+  const { conversationId, initialMessages, onSave, prefill } = props;
+  const { t } = useI18n();
   const chat = useConversationChat({ conversationId, initialMessages, onSave });
   const { messages } = chat;
   const panel = useSourcesPanel(messages);
@@ -79,22 +127,33 @@ export function ChatView({ conversationId, initialMessages, onSave, prefill, onB
     [followLatest, askChat],
   );
   const { scope, clearScope, ask, askFollowUp } = useGuideScope(prefill, askScoped);
+  useModelFaults(messages, props.onModelFaults);
+  const composerDraft = useComposerDraft(prefill);
   const selectedIndex = panel.selectedAnswer ? messages.indexOf(panel.selectedAnswer) : -1;
+  const phone = useMediaQuery(PHONE_LAYOUT);
   // On a phone the open sheet covers the chat: keep Tab and screen readers inside the sheet.
-  const chatCovered = useMediaQuery(PHONE_LAYOUT) && panel.sheetOpen;
+  const chatCovered = phone && panel.sheetOpen;
 
   return (
     <div className="chat-layout">
-      <main className="chat-column" aria-label="Chat" inert={chatCovered}>
-        <Transcript chat={chat} panel={panel} onAsk={ask} onAskScoped={askFollowUp} onBrowse={onBrowse} />
-        {panel.selectedAnswer && sourceCountOf(panel.selectedAnswer) > 0 && (
+      <main id="chat" tabIndex={-1} className="chat-column" aria-label={t('app.chat')} inert={chatCovered}>
+        <Transcript
+          chat={chat}
+          panel={panel}
+          phone={phone}
+          onAsk={ask}
+          onAskScoped={askFollowUp}
+          onBrowse={props.onBrowse}
+          onEdit={composerDraft.editQuestion}
+        />
+        {panel.selectedAnswer && citedSourceCount(panel.selectedAnswer) > 0 && (
           <button
             type="button"
             className="sheet-toggle secondary-button"
             aria-expanded={panel.sheetOpen}
             onClick={panel.sheetOpen ? panel.closeSheet : panel.openSheet}
           >
-            Sources
+            {t('sources.toggle')}
           </button>
         )}
         {scope && <GuideScope heading={scope.heading} onClear={clearScope} />}
@@ -102,9 +161,11 @@ export function ChatView({ conversationId, initialMessages, onSave, prefill, onB
           busy={chat.busy}
           onSend={ask}
           onStop={chat.stop}
-          prefill={prefill && !prefill.send ? { text: prefill.question, at: prefill.at } : undefined}
+          prefill={composerDraft.draft}
+          focusRequest={props.composerFocusRequest}
         />
       </main>
+      {chatCovered && <div className="sheet-backdrop" aria-hidden="true" onClick={panel.closeSheet} />}
       <SourcesPanel
         answer={panel.selectedAnswer}
         question={selectedIndex >= 0 ? questionFor(messages, selectedIndex) : ''}

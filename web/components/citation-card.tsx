@@ -1,6 +1,8 @@
 import type { Citation } from '../../server/contract.js';
 import type { SubmissionState } from '../hooks/use-feedback.js';
 import { headingOf, sectionPath } from '../lib/chat-message.js';
+import { type I18n, useI18n } from '../lib/i18n.js';
+import { langTag } from '../lib/text-language.js';
 
 interface CitationCardProps {
   citation: Citation;
@@ -9,7 +11,8 @@ interface CitationCardProps {
   compact: boolean;
   flagState: SubmissionState;
   onOpen: (n: number) => void;
-  onFlag: (citation: Citation) => void;
+  /** Absent for a passage that was searched but not cited: there is no claim to flag. */
+  onFlag?: (citation: Citation) => void;
 }
 
 const SNIPPET_CHARS = 160;
@@ -26,20 +29,24 @@ function snippetOf(markdown: string): string {
   return plain.length > SNIPPET_CHARS ? `${plain.slice(0, SNIPPET_CHARS - 1)}…` : plain;
 }
 
-function flagLabel(state: SubmissionState): string {
-  if (state.status === 'sent') return 'Flagged — thanks';
-  if (state.status === 'sending') return 'Flagging…';
-  if (state.status === 'error') return `Not flagged: ${state.message}`;
+function flagLabel(state: SubmissionState, t: I18n['t']): string {
+  if (state.status === 'sent') return t('card.flagged');
+  if (state.status === 'sending') return t('card.flagging');
+  if (state.status === 'error')
+    return t('card.flagError', { message: state.message || t('feedback.failed') });
   return '';
 }
 
 function CitedBy({ sentences }: { sentences: string[] }) {
+  const { t } = useI18n();
   return (
     <div className="cited-by">
-      <span className="cited-by-label">Cited for</span>
+      <span className="cited-by-label">{t('card.citedFor')}</span>
       <ul>
         {sentences.map((sentence) => (
-          <li key={sentence}>“{sentence}”</li>
+          <li key={sentence} lang={langTag(sentence)}>
+            “{sentence}”
+          </li>
         ))}
       </ul>
     </div>
@@ -47,6 +54,7 @@ function CitedBy({ sentences }: { sentences: string[] }) {
 }
 
 function FlagAction({ state, onFlag }: { state: SubmissionState; onFlag: () => void }) {
+  const { t } = useI18n();
   return (
     <div className="card-actions">
       <button
@@ -55,10 +63,10 @@ function FlagAction({ state, onFlag }: { state: SubmissionState; onFlag: () => v
         disabled={state.status === 'sending' || state.status === 'sent'}
         onClick={onFlag}
       >
-        Source doesn't support this
+        {t('card.flag')}
       </button>
       <span role="status" className="action-status">
-        {flagLabel(state)}
+        {flagLabel(state, t)}
       </span>
     </div>
   );
@@ -66,6 +74,7 @@ function FlagAction({ state, onFlag }: { state: SubmissionState; onFlag: () => v
 
 /** One numbered source of the answer: opens its section; can be flagged as not supporting the answer. */
 export function CitationCard({ citation, active, compact, flagState, onOpen, onFlag }: CitationCardProps) {
+  const { t } = useI18n();
   const heading = headingOf(citation.headings, citation.docTitle);
   const path = sectionPath(citation.headings, citation.docTitle);
   return (
@@ -73,21 +82,21 @@ export function CitationCard({ citation, active, compact, flagState, onOpen, onF
       <button
         type="button"
         className="card-main"
-        aria-label={`Source ${citation.n}: ${heading}`}
+        aria-label={t('card.label', { n: citation.n, heading })}
         aria-current={active ? 'true' : undefined}
         onClick={() => onOpen(citation.n)}
       >
         <span className="card-number" aria-hidden="true">
           {citation.n}
         </span>
-        <span className="card-text">
+        <span className="card-text" lang={langTag(citation.text)}>
           {path && <span className="card-path">{compact ? path.split(' › ').at(-1) : path}</span>}
           <span className="card-heading">{heading}</span>
           {!compact && <span className="card-snippet">{snippetOf(citation.text)}</span>}
         </span>
       </button>
       {!compact && citation.citedBy.length > 0 && <CitedBy sentences={citation.citedBy} />}
-      {!compact && <FlagAction state={flagState} onFlag={() => onFlag(citation)} />}
+      {!compact && onFlag && <FlagAction state={flagState} onFlag={() => onFlag(citation)} />}
     </li>
   );
 }

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useI18n } from '../lib/i18n.js';
+import { ActionIcon } from './action-icon.js';
 
 const RESET_AFTER_MS = 2000;
 
-/** Copies the answer's text; says whether it worked (clipboard access can be denied). */
+/** Copies the answer's clean text; says whether it worked (clipboard access can be denied). */
 export function CopyButton({ text }: { text: string }) {
+  const { t } = useI18n();
   const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (result === 'idle') return;
@@ -24,11 +27,17 @@ export function CopyButton({ text }: { text: string }) {
 
   return (
     <>
-      <button type="button" className="text-button" onClick={copy}>
-        Copy answer
+      <button
+        type="button"
+        className="icon-action"
+        aria-label={t('answer.copy')}
+        title={t('answer.copy')}
+        onClick={copy}
+      >
+        <ActionIcon name="copy" />
       </button>
       <span className="action-status" role="status">
-        {result === 'copied' ? 'Copied' : result === 'failed' ? 'Copy failed' : ''}
+        {result === 'copied' ? t('answer.copied') : result === 'failed' ? t('answer.copyFailed') : ''}
       </span>
     </>
   );

@@ -2,6 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import type { FeedbackReason } from '../../server/contract.js';
 import type { RatingInput, SubmissionState } from '../hooks/use-feedback.js';
 import { FEEDBACK_REASONS } from '../lib/feedback-reasons.js';
+import { useI18n } from '../lib/i18n.js';
+import { ActionIcon } from './action-icon.js';
 
 interface FeedbackControlsProps {
   state: SubmissionState;
@@ -9,14 +11,21 @@ interface FeedbackControlsProps {
 }
 
 function StatusLine({ state }: { state: SubmissionState }) {
-  if (state.status === 'sent') return <span>Thanks — feedback sent.</span>;
-  if (state.status === 'sending') return <span>Sending feedback…</span>;
-  if (state.status === 'error') return <span className="error-text">Feedback not sent: {state.message}</span>;
+  const { t } = useI18n();
+  if (state.status === 'sent') return <span>{t('feedback.sent')}</span>;
+  if (state.status === 'sending') return <span>{t('feedback.sending')}</span>;
+  if (state.status === 'error')
+    return (
+      <span className="error-text">
+        {t('feedback.error', { message: state.message || t('feedback.failed') })}
+      </span>
+    );
   return null;
 }
 
 /** "Not helpful": which reasons, a comment, and Send feedback. */
 function ReasonForm({ locked, onSend }: { locked: boolean; onSend: (input: RatingInput) => void }) {
+  const { t } = useI18n();
   const [reasons, setReasons] = useState<FeedbackReason[]>([]);
   const [comment, setComment] = useState('');
   const commentId = useId();
@@ -27,21 +36,21 @@ function ReasonForm({ locked, onSend }: { locked: boolean; onSend: (input: Ratin
     onSend({ rating: 'down', reasons, comment });
   };
   return (
-    <form className="feedback-form" onSubmit={submit} aria-label="Why was this not helpful?">
+    <form className="feedback-form" onSubmit={submit} aria-label={t('feedback.formLabel')}>
       <fieldset>
-        <legend>What was wrong?</legend>
-        {FEEDBACK_REASONS.map(({ reason, label }) => (
+        <legend>{t('feedback.legend')}</legend>
+        {FEEDBACK_REASONS.map(({ reason }) => (
           <label key={reason} className="checkbox">
             <input
               type="checkbox"
               checked={reasons.includes(reason)}
               onChange={(event) => toggleReason(reason, event.target.checked)}
             />
-            {label}
+            {t(`reason.${reason}`)}
           </label>
         ))}
       </fieldset>
-      <label htmlFor={commentId}>Comment</label>
+      <label htmlFor={commentId}>{t('feedback.comment')}</label>
       <textarea
         id={commentId}
         value={comment}
@@ -50,48 +59,59 @@ function ReasonForm({ locked, onSend }: { locked: boolean; onSend: (input: Ratin
         onChange={(event) => setComment(event.target.value)}
       />
       <button type="submit" className="primary-button" disabled={locked}>
-        Send feedback
+        {t('feedback.send')}
       </button>
     </form>
   );
 }
 
-/** Helpful / Not helpful; "Not helpful" asks why before sending. */
+/** 👍 / 👎 as quiet icon buttons; 👎 asks why before sending. A sent rating can be changed (same answer id). */
 export function FeedbackControls({ state, onRate }: FeedbackControlsProps) {
+  const { t } = useI18n();
   const [formOpen, setFormOpen] = useState(false);
-  const locked = state.status === 'sending' || state.status === 'sent';
+  const sending = state.status === 'sending';
   const rated = (rating: 'up' | 'down') => state.status !== 'idle' && state.rating === rating;
 
   return (
-    <div className="feedback">
-      <div className="feedback-buttons">
-        <button
-          type="button"
-          className="text-button"
-          aria-pressed={rated('up')}
-          disabled={locked}
-          onClick={() => {
+    <>
+      <button
+        type="button"
+        className="icon-action"
+        aria-label={t('answer.helpful')}
+        title={t('answer.helpful')}
+        aria-pressed={rated('up')}
+        disabled={sending}
+        onClick={() => {
+          setFormOpen(false);
+          onRate({ rating: 'up' });
+        }}
+      >
+        <ActionIcon name="up" />
+      </button>
+      <button
+        type="button"
+        className="icon-action"
+        aria-label={t('answer.notHelpful')}
+        title={t('answer.notHelpful')}
+        aria-pressed={formOpen || rated('down')}
+        aria-expanded={formOpen}
+        disabled={sending}
+        onClick={() => setFormOpen((open) => !open)}
+      >
+        <ActionIcon name="down" />
+      </button>
+      <span role="status" className="action-status">
+        <StatusLine state={state} />
+      </span>
+      {formOpen && (
+        <ReasonForm
+          locked={sending}
+          onSend={(input) => {
             setFormOpen(false);
-            onRate({ rating: 'up' });
+            onRate(input);
           }}
-        >
-          Helpful
-        </button>
-        <button
-          type="button"
-          className="text-button"
-          aria-pressed={formOpen || rated('down')}
-          aria-expanded={formOpen}
-          disabled={locked}
-          onClick={() => setFormOpen((open) => !open)}
-        >
-          Not helpful
-        </button>
-        <span role="status" className="action-status">
-          <StatusLine state={state} />
-        </span>
-      </div>
-      {formOpen && state.status !== 'sent' && <ReasonForm locked={locked} onSend={onRate} />}
-    </div>
+        />
+      )}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useSection } from '../hooks/use-section.js';
 import { useTextSelection } from '../hooks/use-text-selection.js';
 import { headingLabel, topicOf } from '../lib/guide-outline.js';
 import { useI18n } from '../lib/i18n.js';
+import { EditionSwitch } from './edition-switch.js';
 import { SectionText } from './section-text.js';
 
 /** A question the reader wants to ask, scoped to the section it came from. */
@@ -113,6 +114,7 @@ export function GuideReader({ sectionId, lang, onOpen, onAsk }: GuideReaderProps
       <p className="guide-path" lang={lang}>
         {[data.document.title, ...data.headings.slice(1, -1).map(headingLabel)].join(' › ')}
       </p>
+      <EditionSwitch section={data} onSwitch={onOpen} />
       <div className="section-body guide-text" ref={bodyRef} tabIndex={-1} lang={lang}>
         <SectionText text={data.text} highlights={[]} />
       </div>

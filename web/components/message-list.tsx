@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { ChatMessage } from '../../server/contract.js';
+import type { ChatMessage, TextSpan } from '../../server/contract.js';
 import { messageText, questionFor } from '../lib/chat-message.js';
 import { AnswerTurn } from './answer-turn.js';
 import type { ScopedQuestion } from './guide-reader.js';
@@ -11,28 +11,31 @@ interface MessageListProps {
   busy: boolean;
   selectedAnswerId: string | undefined;
   onRegenerate: () => void;
-  onCite: (messageId: string, n: number) => void;
+  onCite: (messageId: string, n: number, spans?: TextSpan[]) => void;
   onShowSources: (messageId: string) => void;
+  onAsk: (question: string) => void;
   /** Asks a suggested follow-up, scoped to its section. */
-  onAskScoped?: (question: ScopedQuestion) => void;
+  onAskScoped?: ((question: ScopedQuestion) => void) | undefined;
+  onBrowse: (sectionId: string) => void;
+  /** Puts a question in the composer. */
+  onEdit: (question: string) => void;
 }
 
 /** The conversation, oldest first; Regenerate is offered on the last answer once it is complete. */
-export function MessageList({
-  messages,
-  busy,
-  selectedAnswerId,
-  onRegenerate,
-  onCite,
-  onShowSources,
-  onAskScoped,
-}: MessageListProps) {
+export function MessageList(props: MessageListProps) {
+  const { messages, busy, selectedAnswerId, onRegenerate, onAskScoped } = props;
   const lastIndex = messages.length - 1;
+  let questions = 0;
+  let answers = 0;
   return (
     <>
       {messages.map((message, index) => {
-        if (message.role === 'user') return <QuestionTurn key={message.id} text={messageText(message)} />;
+        if (message.role === 'user') {
+          questions += 1;
+          return <QuestionTurn key={message.id} text={messageText(message)} turn={questions} />;
+        }
         if (message.role !== 'assistant') return null;
+        answers += 1;
         const isLast = index === lastIndex;
         const streaming = busy && isLast;
         return (
@@ -40,11 +43,15 @@ export function MessageList({
             <AnswerTurn
               message={message}
               question={questionFor(messages, index)}
+              turn={answers}
               streaming={streaming}
               selected={message.id === selectedAnswerId}
               onRegenerate={isLast && !busy ? onRegenerate : undefined}
-              onCite={onCite}
-              onShowSources={onShowSources}
+              onCite={props.onCite}
+              onShowSources={props.onShowSources}
+              onAsk={props.onAsk}
+              onBrowse={props.onBrowse}
+              onEdit={props.onEdit}
             />
             {!streaming && onAskScoped && (
               <SuggestedQuestions message={message} disabled={busy} onAsk={onAskScoped} />

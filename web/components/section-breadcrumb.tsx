@@ -1,5 +1,7 @@
 import type { SectionResponse } from '../../server/contract.js';
 import { useGuideLink } from '../hooks/use-guide-link.js';
+import { useI18n } from '../lib/i18n.js';
+import { langTag } from '../lib/text-language.js';
 import { GuideCrumb } from './guide-crumb.js';
 
 interface SectionBreadcrumbProps {
@@ -13,6 +15,7 @@ function sameHeadings(a: string[], b: string[]): boolean {
 
 /** Document › H2 › H3 …; ancestors that are sections of their own can be opened. */
 export function SectionBreadcrumb({ section, onBrowse }: SectionBreadcrumbProps) {
+  const { t } = useI18n();
   const crumbs = section.headings.map((heading, index) => {
     const path = section.headings.slice(0, index + 1);
     const entry = section.document.outline.find((candidate) => sameHeadings(candidate.headings, path));
@@ -22,7 +25,11 @@ export function SectionBreadcrumb({ section, onBrowse }: SectionBreadcrumbProps)
   const openGuide = useGuideLink();
 
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
+    <nav
+      aria-label={t('section.breadcrumb')}
+      className="breadcrumb"
+      lang={langTag(section.headings.join(' '))}
+    >
       <ol>
         {showTitle && <li>{section.document.title}</li>}
         {crumbs.map((crumb, index) => (

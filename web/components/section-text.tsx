@@ -2,19 +2,40 @@ import { Fragment, type ReactNode } from 'react';
 import type { TextSpan } from '../../server/contract.js';
 import { splitAtHighlights } from '../lib/highlight-ranges.js';
 import { type InlineRun, type MarkdownBlock, parseMarkdownBlocks } from '../lib/markdown-blocks.js';
+import { langTag } from '../lib/text-language.js';
 
 interface SectionTextProps {
   text: string;
   /** Sorted, merged spans of `text` to wrap in <mark>. */
   highlights: TextSpan[];
+  /** Spans among the highlights to mark strongly: those the clicked marker's sentence rests on. */
+  strong?: TextSpan[];
 }
 
-function Runs({ text, runs, highlights }: { text: string; runs: InlineRun[]; highlights: TextSpan[] }) {
+const NONE: TextSpan[] = [];
+
+function isStrong(start: number, end: number, strong: TextSpan[]): boolean {
+  return strong.some((span) => span.start < end && span.end > start);
+}
+
+interface RunsProps {
+  text: string;
+  runs: InlineRun[];
+  highlights: TextSpan[];
+  strong: TextSpan[];
+}
+
+function Runs({ text, runs, highlights, strong }: RunsProps) {
   return runs.map((run) => {
     const pieces = splitAtHighlights(run.start, run.end, highlights).map((piece) => {
       const content = text.slice(piece.start, piece.end);
       return piece.marked ? (
-        <mark key={piece.start}>{content}</mark>
+        <mark
+          key={piece.start}
+          className={isStrong(piece.start, piece.end, strong) ? 'is-strong' : undefined}
+        >
+          {content}
+        </mark>
       ) : (
         <Fragment key={piece.start}>{content}</Fragment>
       );
@@ -39,9 +60,14 @@ function groupBlocks(blocks: MarkdownBlock[]): Group[] {
   return groups;
 }
 
-function renderBlock(block: MarkdownBlock, text: string, highlights: TextSpan[]): ReactNode {
+interface Marks {
+  highlights: TextSpan[];
+  strong: TextSpan[];
+}
+
+function renderBlock(block: MarkdownBlock, text: string, marks: Marks): ReactNode {
   const key = block.start;
-  const runs = (inline: InlineRun[]) => <Runs text={text} runs={inline} highlights={highlights} />;
+  const runs = (inline: InlineRun[]) => <Runs text={text} runs={inline} {...marks} />;
   switch (block.kind) {
     case 'heading':
       return (
@@ -81,13 +107,14 @@ function renderBlock(block: MarkdownBlock, text: string, highlights: TextSpan[])
  * A section's Markdown, read line by line with each character's offset kept, so the cited spans are
  * marked exactly (a full Markdown renderer would lose the offsets).
  */
-export function SectionText({ text, highlights }: SectionTextProps) {
+export function SectionText({ text, highlights, strong = NONE }: SectionTextProps) {
   const groups = groupBlocks(parseMarkdownBlocks(text));
+  const marks = { highlights, strong };
   return (
-    <div className="section-text">
+    <div className="section-text" lang={langTag(text)}>
       {groups.map((group) => {
-        if (group.kind === 'single') return renderBlock(group.block, text, highlights);
-        const rows = group.blocks.map((block) => renderBlock(block, text, highlights));
+        if (group.kind === 'single') return renderBlock(group.block, text, marks);
+        const rows = group.blocks.map((block) => renderBlock(block, text, marks));
         const key = group.blocks[0]?.start;
         if (group.kind === 'list') return <ul key={key}>{rows}</ul>;
         return (

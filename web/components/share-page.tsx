@@ -5,6 +5,7 @@ import { useRemote } from '../hooks/use-remote.js';
 import { mergeSpans } from '../lib/highlight-ranges.js';
 import { useI18n } from '../lib/i18n.js';
 import { shareIdFor } from '../lib/page-route.js';
+import { langTag } from '../lib/text-language.js';
 import { AnswerMarkdown } from './answer-markdown.js';
 import { AppHeader } from './app-header.js';
 import { SectionText } from './section-text.js';
@@ -28,17 +29,18 @@ function SharedCitation({ citation }: { citation: SharedTurn['citations'][number
 }
 
 function SharedTurnView({ turn }: { turn: SharedTurn }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState<number | null>(null);
   const citation = turn.citations.find((candidate) => candidate.n === open);
   return (
     <>
       <div className="turn question">
-        <p>{turn.question}</p>
+        <p lang={langTag(turn.question)}>{turn.question}</p>
       </div>
-      <article className="turn answer" aria-label="Answer">
+      <article className="turn answer" aria-label={t('turn.answer')}>
         <AnswerMarkdown
           text={turn.answer}
-          citationNumbers={turn.citations.map((candidate) => candidate.n)}
+          citations={turn.citations}
           onCite={(n) => setOpen((current) => (current === n ? null : n))}
         />
         {citation && <SharedCitation citation={citation} />}
@@ -53,7 +55,7 @@ export function SharePage() {
   const id = shareIdFor(window.location.pathname) ?? '';
   const share = useRemote(id, (signal) => fetchShare(id, signal));
   if (share.status === 'success')
-    document.title = `${share.data.title ?? share.data.turns[0]?.question ?? ''} · AIPM Guide`;
+    document.title = `${share.data.title ?? share.data.turns[0]?.question ?? ''} · ${t('app.brand')}`;
   return (
     <div className="app-shell">
       <AppHeader label={t('share.pageTitle')}>

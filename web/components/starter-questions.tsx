@@ -1,3 +1,6 @@
+import { useI18n } from '../lib/i18n.js';
+import { langTag } from '../lib/text-language.js';
+
 const STARTERS = [
   '哪类 AI 产品经理需求量最高？',
   '非科班背景适合做哪类 AI 产品经理？',
@@ -15,16 +18,21 @@ export function StarterQuestions({
   onAsk: (question: string) => void;
   disabled: boolean;
 }) {
+  const { t } = useI18n();
   return (
-    <section aria-label="Starter questions" className="starters">
-      <h2>Ask about AI product-manager careers</h2>
-      <p className="starters-intro">
-        Answers come from the guide, and every claim cites the section it is based on. 中文或英文提问均可。
-      </p>
+    <section aria-label={t('starters.label')} className="starters">
+      <h2>{t('starters.heading')}</h2>
+      <p className="starters-intro">{t('starters.intro')}</p>
       <ul>
         {STARTERS.map((question) => (
           <li key={question}>
-            <button type="button" className="starter" disabled={disabled} onClick={() => onAsk(question)}>
+            <button
+              type="button"
+              className="starter"
+              lang={langTag(question)}
+              disabled={disabled}
+              onClick={() => onAsk(question)}
+            >
               {question}
             </button>
           </li>

@@ -1,7 +1,9 @@
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
+import { HELD_AT_QUESTION } from '../hooks/use-answer-settled.js';
 import { useGuideOutline } from '../hooks/use-guide-data.js';
-import { citationsOf } from '../lib/chat-message.js';
+import { splitCitations } from '../lib/answer-sources.js';
+import { citationsOf, messageText } from '../lib/chat-message.js';
 import { useI18n } from '../lib/i18n.js';
 import { suggestFollowUps } from '../lib/suggest-follow-ups.js';
 import type { ScopedQuestion } from './guide-reader.js';
@@ -14,7 +16,8 @@ function useKeepInView(ref: RefObject<HTMLElement | null>, shown: boolean) {
   useEffect(() => {
     const element = ref.current;
     const scroller = element?.closest('.chat-scroll');
-    if (!shown || !element || !scroller) return;
+    if (!shown || !element || !(scroller instanceof HTMLElement)) return;
+    if (scroller.dataset[HELD_AT_QUESTION]) return;
     const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
     if (fromBottom <= element.offsetHeight + 80) scroller.scrollTop = scroller.scrollHeight;
   }, [ref, shown]);
@@ -32,9 +35,10 @@ export function SuggestedQuestions(props: {
   const citations = citationsOf(message);
   const followUps = useMemo(() => {
     if (outline.status !== 'success' || !citations || citations.notCovered) return [];
-    const ids = citations.citations.map((citation) => citation.id);
+    // From what the answer cites: a passage only searched says nothing about where the reader is.
+    const ids = splitCitations(citations, messageText(message)).cited.map((citation) => citation.id);
     return suggestFollowUps(ids, outline.data.documents, locale);
-  }, [outline, citations, locale]);
+  }, [outline, citations, message, locale]);
   const ref = useRef<HTMLElement>(null);
   useKeepInView(ref, followUps.length > 0);
   if (followUps.length === 0) return null;

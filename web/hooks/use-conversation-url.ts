@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { useI18n } from '../lib/i18n.js';
 import type { Conversations } from './use-conversations.js';
 import type { GuideRouter } from './use-guide-route.js';
-
-const APP_TITLE = 'AIPM Guide';
 
 /**
  * Keeps `?c=` and the active conversation in step: an address naming a saved conversation opens it, Back and
@@ -38,7 +37,8 @@ export function useConversationUrl(conversations: Conversations, router: GuideRo
   }, [activeId]);
 
   const title = conversations.conversations.find((entry) => entry.id === activeId)?.title;
+  const brand = useI18n().t('app.brand');
   useEffect(() => {
-    document.title = title ? `${title} · ${APP_TITLE}` : APP_TITLE;
-  }, [title]);
+    document.title = title ? `${title} · ${brand}` : brand;
+  }, [title, brand]);
 }

@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChatMessage, Citation, FeedbackReason, FeedbackRequest } from '../../server/contract.js';
-import { postFeedback } from '../api/guide-api.js';
+import { postCitationFlags, postFeedback } from '../api/guide-api.js';
 import { ApiError } from '../api/http-client.js';
 import { citationsOf, messageText } from '../lib/chat-message.js';
 import { answerFeedbackId, loadSentFeedback, recordSentFeedback } from '../lib/feedback-record.js';
 import { safeStorage } from '../lib/safe-storage.js';
+import { isIncomplete } from '../lib/stopped-answer.js';
 
 export type SubmissionState =
   | { status: 'idle' }
@@ -25,6 +26,8 @@ interface AnswerContext {
   answer: string;
   metadata: ChatMessage['metadata'];
   citations: Citation[];
+  /** The answer is not whole (stopped, or cut at the length limit): its rating is about a truncated answer. */
+  truncated: boolean;
 }
 
 type FeedbackBody = Omit<FeedbackRequest, 'id'>;
@@ -54,7 +57,22 @@ function requestBody(
   if (input.comment?.trim()) body.comment = input.comment.trim().slice(0, 2000);
   if (context.metadata?.model) body.model = context.metadata.model;
   if (input.flags?.length) body.citationFlags = input.flags;
+  if (context.truncated) body.truncated = true;
   return body;
+}
+
+/** A rating goes to /api/feedback; a flag report to /api/feedback/flags, stored apart from the rating. */
+function send(key: string, request: FeedbackRequest): Promise<unknown> {
+  if (key === 'answer' || !request.citationFlags) return postFeedback(request);
+  const { messageId, question, mode, model, citations, citationFlags } = request;
+  return postCitationFlags({
+    messageId,
+    question,
+    mode,
+    citations,
+    flags: citationFlags,
+    ...(model ? { model } : {}),
+  });
 }
 
 /**
@@ -87,11 +105,12 @@ function useSubmissions(messageId: string) {
       attempts.current.set(key, { body: serialized, id });
       track({ status: 'sending', rating: body.rating });
       try {
-        await postFeedback({ id, ...body });
+        await send(key, { id, ...body });
         recordSentFeedback(safeStorage('localStorage'), { messageId, key, rating: body.rating });
         track({ status: 'sent', rating: body.rating });
       } catch (error) {
-        const message = error instanceof ApiError ? error.message : 'Could not send feedback.';
+        // The component words a failure with no server message in the reader's language.
+        const message = error instanceof ApiError ? error.message : '';
         track({ status: 'error', rating: body.rating, message });
       } finally {
         inFlight.current.delete(key);
@@ -107,9 +126,10 @@ export function useAnswerFeedback(message: ChatMessage, question: string) {
   const answer = messageText(message);
   const citations = citationsOf(message)?.citations ?? NO_CITATIONS;
   const { metadata } = message;
+  const truncated = isIncomplete(message);
   const context = useMemo(
-    () => ({ messageId: message.id, question, answer, metadata, citations }),
-    [message.id, question, answer, metadata, citations],
+    () => ({ messageId: message.id, question, answer, metadata, citations, truncated }),
+    [message.id, question, answer, metadata, citations, truncated],
   );
   const { states, submit } = useSubmissions(message.id);
 

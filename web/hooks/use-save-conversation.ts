@@ -1,10 +1,14 @@
 import type { ChatStatus } from 'ai';
 import { useCallback, useEffect, useRef } from 'react';
 import type { ChatMessage } from '../../server/contract.js';
+import { isStopped } from '../lib/stopped-answer.js';
 
 function signatureOf(messages: ChatMessage[]): string {
   return messages
-    .map((message) => `${message.id}:${message.parts.length}:${message.metadata ? 1 : 0}`)
+    .map(
+      (message) =>
+        `${message.id}:${message.parts.length}:${message.metadata ? 1 : 0}:${isStopped(message) ? 1 : 0}`,
+    )
     .join('|');
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ChatMessage, Citation } from '../../server/contract.js';
+import type { ChatMessage, Citation, TextSpan } from '../../server/contract.js';
 import { citationsOf } from '../lib/chat-message.js';
 import { useEscapeKey, useFocusReturn } from './use-focus-return.js';
 
@@ -7,6 +7,8 @@ export interface OpenSection {
   sectionId: string;
   /** The citation being shown, whose highlights are marked; null when browsing (prev/next, nearest). */
   citation: Citation | null;
+  /** The spans the clicked marker's sentence rests on, marked strongly; the citation's others lightly. */
+  focus?: TextSpan[];
 }
 
 /**
@@ -34,11 +36,11 @@ function useOpenSection(focusReturn: ReturnType<typeof useFocusReturn>, sheet: S
   const [openSection, setOpenSection] = useState<OpenSection | null>(null);
   const { openSheet } = sheet;
   const openCitation = useCallback(
-    (message: ChatMessage | undefined, n: number) => {
+    (message: ChatMessage | undefined, n: number, focus?: TextSpan[]) => {
       const citation = message && citationsOf(message)?.citations.find((entry) => entry.n === n);
       if (!citation) return false;
       focusReturn.remember();
-      setOpenSection({ sectionId: citation.id, citation });
+      setOpenSection({ sectionId: citation.id, citation, ...(focus ? { focus } : {}) });
       openSheet({ takeFocus: false });
       return true;
     },
@@ -74,9 +76,9 @@ export function useSourcesPanel(messages: ChatMessage[]) {
     messages.findLast((message) => message.role === 'assistant');
 
   const openCitation = useCallback(
-    (messageId: string, n: number) => {
+    (messageId: string, n: number, focus?: TextSpan[]) => {
       const message = messages.find((candidate) => candidate.id === messageId);
-      if (openCitedSection(message, n)) setPinnedAnswerId(messageId);
+      if (openCitedSection(message, n, focus)) setPinnedAnswerId(messageId);
     },
     [messages, openCitedSection],
   );

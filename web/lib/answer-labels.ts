@@ -1,22 +1,7 @@
 import type { ChatMetadata, FallbackReason } from '../../server/contract.js';
+import type { I18n } from './i18n.js';
 
-const FALLBACK_EXPLANATIONS: Record<FallbackReason, string> = {
-  'no-key': 'No LLM API key is configured, so this answer was extracted from the guide by search.',
-  auth: 'The LLM provider rejected the API key; this answer was extracted from the guide by search instead.',
-  'rate-limit':
-    'The LLM provider is rate-limiting requests; this answer was extracted from the guide by search.',
-  'server-error':
-    'The LLM provider returned a server error; this answer was extracted from the guide by search.',
-  network: 'The LLM provider could not be reached; this answer was extracted from the guide by search.',
-  timeout: 'The LLM took too long to answer; this answer was extracted from the guide by search.',
-  'stream-cut': 'The LLM stopped mid-answer; this answer was extracted from the guide by search instead.',
-  empty: 'The LLM returned an empty or uncited answer; this answer was extracted from the guide by search.',
-  unknown: 'The LLM failed unexpectedly; this answer was extracted from the guide by search.',
-  uncited:
-    "The LLM's answer cited none of the guide's sections, so it is unsupported; the answer extracted by search follows it.",
-  'prompt-leak':
-    "The LLM's answer began repeating its instructions and was withheld; this answer was extracted from the guide by search.",
-};
+type Words = Pick<I18n, 't' | 'formatNumber'>;
 
 export interface AnswerBadgeLabel {
   text: string;
@@ -24,54 +9,68 @@ export interface AnswerBadgeLabel {
   tone: 'search' | 'llm' | 'fallback';
 }
 
-/** The per-answer mode badge: what produced this answer and, for a fallback, why. */
-export function answerBadgeLabel(metadata: ChatMetadata): AnswerBadgeLabel {
+/** The per-answer mode badge: what produced this answer, worded in the reader's language. */
+export function answerBadgeLabel(metadata: ChatMetadata, { t }: Words): AnswerBadgeLabel {
   if (metadata.mode === 'llm') {
-    const model = metadata.model ?? 'unknown model';
-    return {
-      text: `LLM · ${model}`,
-      explanation: `Written by ${model} from the cited sections.${metadata.truncated ? ' Cut short at the length limit.' : ''}`,
-      tone: 'llm',
-    };
+    const model = metadata.model ?? t('mode.unknownModel');
+    return { text: t('badge.llm', { model }), explanation: t('badge.llmTitle', { model }), tone: 'llm' };
   }
   if (metadata.mode === 'fallback') {
     const reason = metadata.fallbackReason ?? 'unknown';
-    return { text: `Fallback: ${reason}`, explanation: FALLBACK_EXPLANATIONS[reason], tone: 'fallback' };
+    return { text: t('badge.fallback'), explanation: fallbackReasonText(reason, { t }), tone: 'fallback' };
   }
-  return {
-    text: 'Search',
-    explanation: 'Extracted from the guide by search: the sentences are quoted from the cited sections.',
-    tone: 'search',
-  };
+  return { text: t('badge.search'), explanation: t('badge.searchTitle'), tone: 'search' };
 }
 
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+/** The one plain sentence a reader sees for a fallback; the technical reason goes in its tooltip. */
+export function fallbackSentence(reason: FallbackReason | undefined, { t }: Pick<I18n, 't'>): string {
+  if (reason === 'no-key') return t('fallback.noKeySentence');
+  return reason === 'uncited' ? t('fallback.uncitedSentence') : t('fallback.sentence');
 }
 
-export function formatCost(costUsd: number | null | undefined, mode: ChatMetadata['mode']): string {
-  if (costUsd === null) return 'cost unknown';
-  if (costUsd === undefined) return mode === 'search' ? '$0' : 'cost unknown';
-  if (costUsd === 0) return '$0';
-  if (costUsd < 0.0001) return '< $0.0001';
-  return `$${costUsd.toFixed(costUsd < 0.01 ? 4 : 3)}`;
+export function fallbackReasonText(reason: FallbackReason, { t }: Pick<I18n, 't'>): string {
+  return t(`fallback.reason.${reason}`);
 }
 
-const numberFormat = new Intl.NumberFormat('en-US');
+/** Reasons that mean the model itself is failing (not a missing key): repeated, the header says so. */
+export function isModelFault(metadata: ChatMetadata | undefined): boolean {
+  return metadata?.mode === 'fallback' && metadata.fallbackReason !== 'no-key';
+}
 
-export function formatTokens(metadata: ChatMetadata): string {
-  if (metadata.mode === 'search') return 'no LLM tokens';
-  if (!metadata.usage) return 'tokens unknown';
+export function formatMs(ms: number, { formatNumber }: Pick<I18n, 'formatNumber'>): string {
+  if (ms < 1000) return `${formatNumber(Math.round(ms))} ms`;
+  return `${formatNumber(ms / 1000, { maximumFractionDigits: ms < 10_000 ? 2 : 1 })} s`;
+}
+
+/** $0 is shown as $0: a search answer and a free model cost nothing, which is worth saying plainly. */
+export function formatCost(
+  costUsd: number | null | undefined,
+  mode: ChatMetadata['mode'],
+  words: Words,
+): string {
+  const usd = (value: number, digits: number) =>
+    words.formatNumber(value, { style: 'currency', currency: 'USD', maximumFractionDigits: digits });
+  if (costUsd === null) return words.t('footer.costUnknown');
+  if (costUsd === undefined) return mode === 'search' ? usd(0, 0) : words.t('footer.costUnknown');
+  if (costUsd === 0) return usd(0, 0);
+  if (costUsd < 0.0001) return `< ${usd(0.0001, 4)}`;
+  return usd(costUsd, costUsd < 0.01 ? 4 : 3);
+}
+
+export function formatTokens(metadata: ChatMetadata, { t, formatNumber }: Words): string {
+  if (metadata.mode === 'search') return t('footer.noTokens');
+  if (!metadata.usage) return t('footer.tokensUnknown');
   const { inputTokens, outputTokens } = metadata.usage;
-  return `${numberFormat.format(inputTokens)} in / ${numberFormat.format(outputTokens)} out tokens`;
+  return t('footer.tokens', { input: formatNumber(inputTokens), output: formatNumber(outputTokens) });
 }
 
 /** "1.24 s total · first token 310 ms · retrieval 12 ms", omitting what the server did not measure. */
-export function formatLatency(metadata: ChatMetadata): string {
+export function formatLatency(metadata: ChatMetadata, words: Words): string {
   const parts: string[] = [];
-  if (metadata.totalMs !== undefined) parts.push(`${formatMs(metadata.totalMs)} total`);
-  if (metadata.firstTokenMs !== undefined) parts.push(`first token ${formatMs(metadata.firstTokenMs)}`);
-  parts.push(`retrieval ${formatMs(metadata.retrievalMs)}`);
+  if (metadata.totalMs !== undefined)
+    parts.push(words.t('footer.total', { time: formatMs(metadata.totalMs, words) }));
+  if (metadata.firstTokenMs !== undefined)
+    parts.push(words.t('footer.firstToken', { time: formatMs(metadata.firstTokenMs, words) }));
+  parts.push(words.t('footer.retrieval', { time: formatMs(metadata.retrievalMs, words) }));
   return parts.join(' · ');
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage, CitationsData } from '../../server/contract.js';
+import type { ChatMessage, CitationsData, UnderstoodData } from '../../server/contract.js';
 
 /** The answer's text: its text parts joined, [n] markers included. */
 export function messageText(message: ChatMessage): string {
@@ -17,11 +17,10 @@ export function citationsOf(message: ChatMessage): CitationsData | undefined {
   return undefined;
 }
 
-/** What an answer offers in the Sources panel: its citations, or for an uncovered question the nearest sections. */
-export function sourceCountOf(message: ChatMessage): number {
-  const data = citationsOf(message);
-  if (!data) return 0;
-  return data.citations.length + (data.notCovered ? data.nearest.length : 0);
+/** How the server understood a follow-up (`data-understood`); undefined for a question of its own. */
+export function understoodOf(message: ChatMessage): UnderstoodData | undefined {
+  for (const part of message.parts) if (part.type === 'data-understood') return part.data;
+  return undefined;
 }
 
 /** The user question an answer replies to: the nearest user message before it. */

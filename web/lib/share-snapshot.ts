@@ -1,5 +1,6 @@
 import type { ChatMessage, ShareRequest } from '../../server/contract.js';
 import { citationsOf, messageText } from './chat-message.js';
+import { isIncomplete } from './stopped-answer.js';
 
 const MAX_TURNS = 20;
 
@@ -21,7 +22,7 @@ export function shareSnapshot(messages: ChatMessage[], title: string): ShareRequ
       mode: message.metadata.mode,
       ...(message.metadata.model ? { model: message.metadata.model } : {}),
       ...(data?.notCovered ? { notCovered: true } : {}),
-      ...(message.metadata.truncated ? { truncated: true } : {}),
+      ...(isIncomplete(message) ? { truncated: true } : {}),
       citations: (data?.citations ?? []).map(
         ({ id, docId, docTitle, headings, anchor, text, score, n, highlights, citedBy }) => ({
           id,

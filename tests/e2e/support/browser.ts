@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import type { TestContext } from 'vitest';
+import type { ReaderSetup } from './reader.js';
 import type { RunningApp } from './start-app.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,9 +32,21 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** A fresh context per test: no storage leaks from one story into the next. */
-export async function openSession(browser: Browser, baseUrl: string): Promise<BrowserSession> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+/** A fresh context per test, at the reader's screen size and browser language: no storage leaks between stories. */
+export async function openSession(
+  browser: Browser,
+  baseUrl: string,
+  reader: ReaderSetup,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<BrowserSession> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: reader.viewport,
+    locale: reader.locale,
+    colorScheme: options.colorScheme ?? 'light',
+    // Copy writes to the clipboard; a reader's browser lets the page do so after a click.
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   const problems: string[] = [];
@@ -81,48 +94,6 @@ export function reportOnFailure(
       ].join('\n'),
     );
   });
-}
-
-export function answers(page: Page): Locator {
-  return page.getByRole('article', { name: 'Answer', exact: true });
-}
-
-/** The first [n] marker: an extractive answer cites the same passage after every quoted line. */
-export function citationButton(scope: Locator | Page, n: number): Locator {
-  return scope.getByRole('button', { name: `Citation ${n}`, exact: true }).first();
-}
-
-/** The distinct citation numbers an answer shows, in order. */
-export async function citationNumbers(answer: Locator): Promise<number[]> {
-  const names = await answer
-    .getByRole('button', { name: /^Citation \d+$/ })
-    .evaluateAll((buttons) =>
-      buttons.map((button) => button.getAttribute('aria-label') ?? button.textContent ?? ''),
-    );
-  return [...new Set(names.map((name) => Number(/\d+/.exec(name)?.[0])))];
-}
-
-/** Clicks marker [n] and returns the open section's breadcrumb once the panel shows that source. */
-export async function openCitation(page: Page, answer: Locator, n: number): Promise<string> {
-  await citationButton(answer, n).click();
-  const section = citedSection(page);
-  await section.getByText(new RegExp(`^Source ${n}(?!\\d)`)).waitFor();
-  return (await section.getByRole('navigation', { name: 'Breadcrumb' }).textContent()) ?? '';
-}
-
-export function citedSection(page: Page): Locator {
-  return page.getByRole('region', { name: 'Cited section', exact: true });
-}
-
-/** Types a question, sends it and waits until the new answer has finished streaming; returns that answer. */
-export async function ask(page: Page, question: string): Promise<Locator> {
-  const before = await answers(page).count();
-  await page.getByRole('textbox', { name: 'Ask a question' }).fill(question);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const answer = answers(page).nth(before);
-  await answer.waitFor({ state: 'visible' });
-  await page.getByRole('button', { name: 'Stop', exact: true }).waitFor({ state: 'hidden' });
-  return answer;
 }
 
 /**

@@ -8,7 +8,15 @@ import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { composeCitedAnswer } from './fake-answer.js';
 
-export const FAKE_SCENARIOS = ['ok', 'http-401', 'http-429', 'http-500', 'hang', 'drop-mid-stream'] as const;
+export const FAKE_SCENARIOS = [
+  'ok',
+  'http-401',
+  'http-429',
+  'http-500',
+  'hang',
+  'drop-mid-stream',
+  'slow',
+] as const;
 export type FakeScenario = (typeof FAKE_SCENARIOS)[number];
 
 export const FAKE_USAGE = { prompt_tokens: 812, completion_tokens: 57 } as const;
@@ -31,6 +39,8 @@ export interface FakeOpenAiServer {
 }
 
 const STREAM_STEP_MS = 15;
+/** `slow`: a model that takes its time, long enough for a reader to press Stop mid-answer. */
+const SLOW_STEP_MS = 600;
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -72,20 +82,24 @@ function splitIntoPieces(text: string): string[] {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function streamAnswer(response: ServerResponse, body: Record<string, unknown>, drop: boolean) {
+async function streamAnswer(
+  response: ServerResponse,
+  body: Record<string, unknown>,
+  options: { drop: boolean; stepMs: number },
+) {
   const model = typeof body.model === 'string' ? body.model : 'fake-model';
   const send = (data: unknown) => response.write(`data: ${JSON.stringify(data)}\n\n`);
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   send(chunk(model, { role: 'assistant', content: '' }));
   const pieces = splitIntoPieces(composeCitedAnswer(body.messages));
   for (const [index, piece] of pieces.entries()) {
-    if (drop && index === 2) {
+    if (options.drop && index === 2) {
       // A reset socket, not a clean end: the AI SDK must treat it as a fault.
       response.socket?.destroy();
       return;
     }
     send(chunk(model, { content: piece }));
-    await pause(STREAM_STEP_MS);
+    await pause(options.stepMs);
   }
   send(chunk(model, {}, 'stop'));
   const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage;
@@ -130,7 +144,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, server
   if (scenario === 'http-500') return sendError(response, 500, 'server_error');
   if (scenario === 'hang') return; // Never answers; close() destroys the socket.
   if (body.stream !== true) return sendCompletion(response, body);
-  await streamAnswer(response, body, scenario === 'drop-mid-stream');
+  await streamAnswer(response, body, {
+    drop: scenario === 'drop-mid-stream',
+    stepMs: scenario === 'slow' ? SLOW_STEP_MS : STREAM_STEP_MS,
+  });
 }
 
 interface ServerState {

@@ -9,6 +9,8 @@ export interface SlowModelServer {
   baseUrl: string;
   /** Streamed calls begun so far. */
   readonly streams: number;
+  /** The most streamed calls that were open at once. */
+  readonly peakOpenStreams: number;
   close(): Promise<void>;
 }
 
@@ -67,12 +69,18 @@ function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
 export async function startSlowModelServer(options: SlowModelOptions = {}): Promise<SlowModelServer> {
   const settings = { pieces: options.pieces ?? 20, intervalMs: options.intervalMs ?? 100 };
   let streams = 0;
+  let openStreams = 0;
+  let peakOpenStreams = 0;
   const sockets = new Set<Socket>();
   const server = createServer(async (request, response) => {
     const body = await readJson(request);
     if (body.stream === true) {
       streams += 1;
-      await streamSlowly(response, settings);
+      openStreams += 1;
+      peakOpenStreams = Math.max(peakOpenStreams, openStreams);
+      await streamSlowly(response, settings).finally(() => {
+        openStreams -= 1;
+      });
       return;
     }
     const messages = Array.isArray(body.messages) ? (body.messages as Array<{ content?: unknown }>) : [];
@@ -98,6 +106,9 @@ export async function startSlowModelServer(options: SlowModelOptions = {}): Prom
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     get streams() {
       return streams;
+    },
+    get peakOpenStreams() {
+      return peakOpenStreams;
     },
     close: () =>
       new Promise<void>((resolve) => {

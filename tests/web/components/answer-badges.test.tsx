@@ -2,17 +2,22 @@ import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import type { ChatMetadata, HealthResponse } from '../../../server/contract.js';
+import type { Locale } from '../../../web/lib/i18n.js';
 import { citationsData, makeCitation, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
 import { openStoredAnswer } from '../stored-answer.js';
 
-function showAnswerWith(metadata: ChatMetadata, health: HealthResponse = SEARCH_HEALTH) {
+function showAnswerWith(
+  metadata: ChatMetadata,
+  health: HealthResponse = SEARCH_HEALTH,
+  locale: Locale = 'en',
+) {
   server.use(http.get('/api/health', () => HttpResponse.json(health)));
-  return openStoredAnswer('How is an AI PM different from a traditional PM?', {
-    text: '核心差异在于概率性系统 [1]。',
-    citations: citationsData([makeCitation({ n: 1 })]),
-    metadata,
-  });
+  return openStoredAnswer(
+    'How is an AI PM different from a traditional PM?',
+    { text: '核心差异在于概率性系统 [1]。', citations: citationsData([makeCitation({ n: 1 })]), metadata },
+    locale,
+  );
 }
 
 describe('what produced an answer, and what it cost', () => {
@@ -61,7 +66,7 @@ describe('what produced an answer, and what it cost', () => {
     expect(answer.textContent).toContain('cost unknown');
   });
 
-  test('a fallback answer names the reason and explains it in words', () => {
+  test('a fallback answer says so in one plain sentence and keeps the technical reason in its tooltip', () => {
     const answer = showAnswerWith({
       mode: 'fallback',
       fallbackReason: 'rate-limit',
@@ -70,15 +75,71 @@ describe('what produced an answer, and what it cost', () => {
       costUsd: 0,
     });
 
-    const badge = within(answer).getByText('Fallback: rate-limit');
-    expect(badge.getAttribute('title')).toMatch(/rate-limiting/);
-    expect(answer.textContent).toMatch(/extracted from the guide by search/);
+    const sentence = within(answer).getByText(
+      /could not answer, so this answer was found in the guide by search/,
+    );
+    expect(sentence.getAttribute('title')).toMatch(/^rate-limit: .*rate-limiting/);
+    expect(answer.textContent).not.toContain('Fallback:');
+    expect(answer.textContent).toContain('$0');
   });
 
-  test('the last answer offers Regenerate and Copy answer', () => {
+  test('a search answer offers Copy, Helpful and Not helpful, but no Regenerate that would repeat it', () => {
     const answer = showAnswerWith({ mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 });
 
+    const actions = within(answer)
+      .getAllByRole('button')
+      .filter((button) => button.closest('.answer-actions'));
+    expect(actions.map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Copy answer',
+      'Helpful',
+      'Not helpful',
+    ]);
+  });
+
+  test('an LLM answer adds Regenerate: at most four quiet icon actions', () => {
+    const answer = showAnswerWith({ mode: 'llm', model: 'm', retrievalMs: 8, totalMs: 35, costUsd: 0 });
+
+    const actions = within(answer)
+      .getAllByRole('button')
+      .filter((button) => button.closest('.answer-actions'));
+    expect(actions).toHaveLength(4);
     expect(within(answer).getByRole('button', { name: 'Regenerate' })).toBeTruthy();
-    expect(within(answer).getByRole('button', { name: 'Copy answer' })).toBeTruthy();
+  });
+
+  test('latency, tokens and cost sit behind a Details toggle', () => {
+    const answer = showAnswerWith({ mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 });
+
+    const details = within(answer).getByText('Details').closest('details');
+    expect(details?.open).toBe(false);
+    expect(details?.textContent).toContain('35 ms total');
+  });
+
+  test('in Chinese the same answer is worded in Chinese', () => {
+    const answer = showAnswerWith(
+      { mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 },
+      SEARCH_HEALTH,
+      'zh',
+    );
+
+    expect(within(answer).getByText('检索')).toBeTruthy();
+    expect(within(answer).getByRole('button', { name: '复制回答' })).toBeTruthy();
+    expect(answer.textContent).toContain('总计 35 ms');
+  });
+
+  test('a Chinese answer under English chrome: its words are marked lang="zh-CN", the buttons are not', () => {
+    const answer = showAnswerWith({ mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 });
+
+    const words = within(answer).getByText(/核心差异在于概率性系统/);
+    expect(words.closest('[lang]')?.getAttribute('lang')).toBe('zh-CN');
+    const copy = within(answer).getByRole('button', { name: 'Copy answer' });
+    expect(copy.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).not.toBe('zh-CN');
+  });
+
+  test('an answer the server cut at its length limit says so, and is not called stopped', () => {
+    const answer = showAnswerWith({ mode: 'llm', model: 'm', retrievalMs: 8, truncated: true });
+
+    const badge = within(answer).getByText('Cut at the length limit');
+    expect(badge.getAttribute('title')).toMatch(/length limit/);
+    expect(within(answer).queryByText('Stopped — incomplete')).toBeNull();
   });
 });

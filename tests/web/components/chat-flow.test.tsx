@@ -1,9 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { ChatPage } from '../../../web/components/chat-page.js';
-import { citedSearchAnswer, SEARCH_HEALTH } from '../fixtures.js';
+import { citedSearchAnswer, renderInLocale, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
 
 interface ChatBody {
@@ -28,7 +28,7 @@ function serveAnswer(text: string, received: ChatBody[] = []) {
 describe('asking a question', () => {
   test('an empty chat offers starter questions in Chinese and English', async () => {
     serveHealth();
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
 
     const starters = screen.getByRole('region', { name: 'Starter questions' });
     const names = within(starters)
@@ -42,15 +42,16 @@ describe('asking a question', () => {
   test('a starter question is sent and its streamed answer shows citations, badge and footer', async () => {
     serveHealth();
     const received = serveAnswer('应用型 AI 产品经理需求量最高 [1]。');
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
 
     await userEvent.click(screen.getByRole('button', { name: '哪类 AI 产品经理需求量最高？' }));
 
     const answer = await screen.findByRole('article', { name: 'Answer' });
-    await within(answer).findByRole('button', { name: 'Citation 1' });
-    expect(screen.getByRole('article', { name: 'Question' }).textContent).toBe(
-      '哪类 AI 产品经理需求量最高？',
-    );
+    await within(answer).findByRole('button', { name: /^Source 1: / });
+    const question = screen.getByRole('article', { name: 'Question' });
+    expect(within(question).getByRole('heading', { name: 'Question 1' })).toBeTruthy();
+    expect(question.querySelector('p')?.textContent).toBe('哪类 AI 产品经理需求量最高？');
+    expect(question.querySelector('p')?.getAttribute('lang')).toBe('zh-CN');
     expect(within(answer).getByText('Search')).toBeTruthy();
     await waitFor(() => expect(answer.textContent).toContain('$0'));
     expect(received[0]?.messages.at(-1)?.parts).toEqual([
@@ -62,14 +63,14 @@ describe('asking a question', () => {
   test('Enter sends, Shift+Enter adds a new line, and earlier answers are sent back as text only', async () => {
     serveHealth();
     const received = serveAnswer('平台型关注 API 与成本 [1]。');
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
     const box = screen.getByRole('textbox', { name: 'Ask a question' });
 
     await userEvent.type(box, 'What does an AI platform PM{Shift>}{Enter}{/Shift}care about?');
     expect((box as HTMLTextAreaElement).value).toBe('What does an AI platform PM\ncare about?');
     await userEvent.type(box, '{Enter}');
     await within(await screen.findByRole('article', { name: 'Answer' })).findByRole('button', {
-      name: 'Citation 1',
+      name: /^Source 1: /,
     });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy());
 
@@ -96,7 +97,7 @@ describe('asking a question', () => {
         return citedSearchAnswer('answer-ok', '数据闭环持续获取反馈数据 [1]。');
       }),
     );
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
 
     await userEvent.type(
       screen.getByRole('textbox', { name: 'Ask a question' }),
@@ -107,7 +108,7 @@ describe('asking a question', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
 
     const answer = await screen.findByRole('article', { name: 'Answer' });
-    await within(answer).findByRole('button', { name: 'Citation 1' });
+    await within(answer).findByRole('button', { name: /^Source 1: / });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(calls).toBe(2);
   });
@@ -139,7 +140,7 @@ describe('asking a question', () => {
         });
       }),
     );
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
 
     await userEvent.type(screen.getByRole('textbox', { name: 'Ask a question' }), '问题{Enter}');
     await screen.findByText('正在');

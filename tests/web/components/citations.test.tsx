@@ -48,7 +48,7 @@ describe('citations in an answer', () => {
     const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
     const answer = openCitedAnswer('应用型 AI 产品经理需求量最高 [1]。', [makeCitation({ n: 1 })]);
 
-    await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
+    await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
 
     const section = await screen.findByRole('region', { name: 'Cited section' });
     await waitFor(() => expect(section.querySelectorAll('mark')).toHaveLength(1));
@@ -65,7 +65,7 @@ describe('citations in an answer', () => {
     const citation = makeCitation({ n: 1, highlights: [spanOf(APPLICATION_PM_TEXT, sentence)] });
     const answer = openCitedAnswer('应用型需求量最高 [1]。', [citation]);
 
-    await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
+    await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
 
     const section = await screen.findByRole('region', { name: 'Cited section' });
     await waitFor(() => expect(section.querySelector('mark')).not.toBeNull());
@@ -95,8 +95,8 @@ describe('citations in an answer', () => {
     serveGuide();
     const answer = openCitedAnswer('需求量最高 [1]，另见 [7]。', [makeCitation({ n: 1 })]);
 
-    expect(within(answer).getAllByRole('button', { name: /^Citation/ })).toHaveLength(1);
-    expect(within(answer).queryByRole('button', { name: 'Citation 7' })).toBeNull();
+    expect(within(answer).getAllByRole('button', { name: /^Source \d: / })).toHaveLength(1);
+    expect(within(answer).queryByRole('button', { name: /^Source 7: / })).toBeNull();
     expect(answer.textContent).toContain('[7]');
     expect(within(answer).queryByRole('link')).toBeNull();
   });
@@ -106,8 +106,8 @@ describe('citations in an answer', () => {
     const citations = [makeCitation({ n: 1 }), makeCitation({ n: 2, id: 'ai-pm-roles.zh#4-vertical' })];
     const answer = openCitedAnswer('第一句 [1][2]。第二句 [1, 2]。', citations);
 
-    expect(within(answer).getAllByRole('button', { name: 'Citation 1' })).toHaveLength(2);
-    expect(within(answer).getAllByRole('button', { name: 'Citation 2' })).toHaveLength(2);
+    expect(within(answer).getAllByRole('button', { name: /^Source 1: / })).toHaveLength(2);
+    expect(within(answer).getAllByRole('button', { name: /^Source 2: / })).toHaveLength(2);
   });
 
   test('remote images are never loaded and unsafe links are not clickable', () => {
@@ -129,7 +129,7 @@ describe('citations in an answer', () => {
   test('Escape closes the open section and returns focus to the citation', async () => {
     serveGuide();
     const answer = openCitedAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
-    const marker = within(answer).getByRole('button', { name: 'Citation 1' });
+    const marker = within(answer).getByRole('button', { name: /^Source 1: / });
 
     await userEvent.click(marker);
     await screen.findByRole('region', { name: 'Cited section' });
@@ -142,7 +142,7 @@ describe('citations in an answer', () => {
   test('next-section navigation opens the neighbouring section without highlights', async () => {
     const requested = serveGuide();
     const answer = openCitedAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
-    await userEvent.click(within(answer).getByRole('button', { name: 'Citation 1' }));
+    await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
     const section = await screen.findByRole('region', { name: 'Cited section' });
 
     await userEvent.click(await within(section).findByRole('button', { name: /^Next section: 4\. 行业/ }));

@@ -1,20 +1,25 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
-import type { FeedbackRequest } from '../../../server/contract.js';
+import type { CitationFlagsRequest, FeedbackRequest } from '../../../server/contract.js';
 import { ChatPage } from '../../../web/components/chat-page.js';
-import { citationsData, makeCitation, SEARCH_HEALTH } from '../fixtures.js';
+import { citationsData, makeCitation, renderInLocale, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
 import { openStoredAnswer, STORED_ANSWER_ID } from '../stored-answer.js';
 
 const QUESTION = '非科班背景适合做哪类 AI 产品经理？';
 const ANSWER = '应用型对非 CS 背景友好 [1]。';
+let flagReports: CitationFlagsRequest[] = [];
 
 function serveFeedback(status = 201) {
   const received: FeedbackRequest[] = [];
   server.use(
     http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
+    http.post('/api/feedback/flags', async ({ request }) => {
+      flagReports.push((await request.json()) as CitationFlagsRequest);
+      return HttpResponse.json({ messageId: STORED_ANSWER_ID, created: 1, existing: 0 }, { status: 201 });
+    }),
     http.post('/api/feedback', async ({ request }) => {
       received.push((await request.json()) as FeedbackRequest);
       if (status >= 400)
@@ -59,8 +64,23 @@ describe('feedback on an answer', () => {
       citations: [{ n: 1, id: makeCitation({ n: 1 }).id }],
     });
     expect(body?.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(within(answer).getByRole('button', { name: 'Helpful' })).toHaveProperty('disabled', true);
-    expect(within(answer).getByRole('button', { name: 'Not helpful' })).toHaveProperty('disabled', true);
+    expect(within(answer).getByRole('button', { name: 'Not helpful' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  test('a rating can be changed: the same answer id is sent again with the new rating', async () => {
+    const received = serveFeedback();
+    const answer = showAnswer();
+
+    await userEvent.click(within(answer).getByRole('button', { name: 'Helpful' }));
+    await within(answer).findByText('Thanks — feedback sent.');
+    await userEvent.click(within(answer).getByRole('button', { name: 'Not helpful' }));
+    await userEvent.click(within(answer).getByRole('button', { name: 'Send feedback' }));
+    await waitFor(() => expect(received).toHaveLength(2));
+
+    expect(received.map((body) => body.rating)).toEqual(['up', 'down']);
+    expect(received[1]?.id).toBe(received[0]?.id);
   });
 
   test('Helpful sends an up rating; the sent state survives a reload', async () => {
@@ -72,10 +92,12 @@ describe('feedback on an answer', () => {
     expect(received.map((body) => body.rating)).toEqual(['up']);
 
     cleanup();
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
     const reloaded = screen.getByRole('article', { name: 'Answer' });
     expect(within(reloaded).getByText('Thanks — feedback sent.')).toBeTruthy();
-    expect(within(reloaded).getByRole('button', { name: 'Helpful' })).toHaveProperty('disabled', true);
+    expect(within(reloaded).getByRole('button', { name: 'Helpful' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
   });
 
   test('a failed send says so and a retry reuses the same feedback id', async () => {
@@ -90,7 +112,8 @@ describe('feedback on an answer', () => {
     expect(received[1]?.id).toBe(received[0]?.id);
   });
 
-  test('flagging a source records which answer sentence it fails to support', async () => {
+  test('flagging a source records which answer sentence it fails to support, apart from the rating', async () => {
+    flagReports = [];
     const received = serveFeedback();
     showAnswer();
     const sources = screen.getByRole('complementary', { name: 'Sources' });
@@ -98,12 +121,11 @@ describe('feedback on an answer', () => {
     await userEvent.click(within(sources).getByRole('button', { name: "Source doesn't support this" }));
 
     await within(sources).findByText('Flagged — thanks');
-    expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({
+    expect(received).toHaveLength(0);
+    expect(flagReports).toHaveLength(1);
+    expect(flagReports[0]).toMatchObject({
       messageId: STORED_ANSWER_ID,
-      rating: 'down',
-      reasons: ['unsupported'],
-      citationFlags: [{ n: 1, sentence: '应用型对非 CS 背景友好。' }],
+      flags: [{ n: 1, sentence: '应用型对非 CS 背景友好。' }],
     });
   });
 });

@@ -1,9 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import type { InsightsResponse } from '../../../server/contract.js';
 import { InsightsPage } from '../../../web/components/insights-page.js';
+import { renderInLocale } from '../fixtures.js';
 import { server } from '../msw-server.js';
 
 const INSIGHTS: InsightsResponse = {
@@ -51,7 +52,7 @@ describe('the insights page', () => {
         return HttpResponse.json(INSIGHTS);
       }),
     );
-    render(<InsightsPage />);
+    renderInLocale(<InsightsPage />);
 
     await userEvent.type(await screen.findByLabelText('Admin token'), 'wrong');
     await userEvent.click(screen.getByRole('button', { name: 'Show insights' }));
@@ -77,7 +78,7 @@ describe('the insights page', () => {
 
   test('shows insights straight away when no token is required', async () => {
     server.use(http.get('/api/insights', () => HttpResponse.json(INSIGHTS)));
-    render(<InsightsPage />);
+    renderInLocale(<InsightsPage />);
 
     expect(await screen.findByRole('region', { name: 'Top reasons' })).toBeTruthy();
     expect(screen.queryByLabelText('Admin token')).toBeNull();

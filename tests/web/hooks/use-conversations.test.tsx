@@ -1,4 +1,4 @@
-import { act, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
@@ -9,6 +9,7 @@ import {
   citationsData,
   citedSearchAnswer,
   makeCitation,
+  renderInLocale,
   SEARCH_HEALTH,
   userMessage,
 } from '../fixtures.js';
@@ -62,7 +63,7 @@ describe('conversations survive a reload', () => {
     localStorage.setItem('aipm-guide.v1.active', 'broken');
     localStorage.setItem('aipm-guide.v1.conversation.broken', '[{"id":1}]');
 
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
 
     expect(screen.getByRole('region', { name: 'Starter questions' })).toBeTruthy();
     expect(
@@ -75,10 +76,10 @@ describe('conversations survive a reload', () => {
       http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
       http.post('/api/chat', () => citedSearchAnswer('a-live', '平台型 PM 关注 API 设计与一致性 [1]。')),
     );
-    render(<ChatPage />);
+    renderInLocale(<ChatPage />);
     await userEvent.click(screen.getByRole('button', { name: 'What does an AI platform PM care about?' }));
     await within(await screen.findByRole('article', { name: 'Answer' })).findByRole('button', {
-      name: 'Citation 1',
+      name: /^Source 1: /,
     });
 
     await userEvent.click(screen.getByRole('button', { name: 'New chat' }));
@@ -89,6 +90,6 @@ describe('conversations survive a reload', () => {
     );
 
     const answer = await screen.findByRole('article', { name: 'Answer' });
-    await waitFor(() => expect(within(answer).getByRole('button', { name: 'Citation 1' })).toBeTruthy());
+    await waitFor(() => expect(within(answer).getByRole('button', { name: /^Source 1: / })).toBeTruthy());
   });
 });

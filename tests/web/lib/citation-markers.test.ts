@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   citationNumberOf,
   linkifyCitationMarkers,
+  linkifyWithSentences,
   sentencesCiting,
 } from '../../../web/lib/citation-markers.js';
 
@@ -9,13 +10,27 @@ const valid = new Set([1, 2, 3]);
 
 describe('citation markers in answer Markdown', () => {
   test('known markers become #cite links, unknown ones escaped text', () => {
-    expect(linkifyCitationMarkers('A [1]. B [9].', valid)).toBe('A [1](#cite-1). B \\[9\\].');
+    expect(linkifyCitationMarkers('A [1]. B [9].', valid)).toBe('A [1](#cite-1 "0"). B \\[9\\].');
   });
 
   test('adjacent, comma-separated and full-width-comma lists split into one link each', () => {
     expect(linkifyCitationMarkers('x [1][2] y [1, 3] z [2，3]', valid)).toBe(
-      'x [1](#cite-1)[2](#cite-2) y [1](#cite-1)[3](#cite-3) z [2](#cite-2)[3](#cite-3)',
+      'x [1](#cite-1 "0")[2](#cite-2 "1") y [1](#cite-1 "2")[3](#cite-3 "3") z [2](#cite-2 "4")[3](#cite-3 "5")',
     );
+  });
+
+  test('a run repeating one number shows it once', () => {
+    expect(linkifyCitationMarkers('x [1][1] y [1, 1, 2]', valid)).toBe(
+      'x [1](#cite-1 "0") y [1](#cite-1 "1")[2](#cite-2 "2")',
+    );
+  });
+
+  test('each link knows the sentence it follows', () => {
+    const { sentences } = linkifyWithSentences(
+      '- 需求量：**最高** [1]。\n- 平台偏技术。[2] Then it grows [1].',
+      valid,
+    );
+    expect(sentences).toEqual(['需求量：最高', '平台偏技术', 'Then it grows']);
   });
 
   test('real links, reference definitions and code are left alone', () => {

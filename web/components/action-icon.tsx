@@ -1,0 +1,33 @@
+/**
+ * The answer actions' icons as inline SVG (stroke in the text colour): emoji and rare symbols render as
+ * empty boxes where the reader's system lacks the font, and an icon button must never look blank.
+ */
+const PATHS = {
+  copy: 'M9 9h10v10H9zM5 15V5h10',
+  up: 'M7 11v9H4v-9zM7 11l4-7c1.5 0 2.5 1 2.2 2.6L12.6 10H18a2 2 0 0 1 2 2.3l-1.2 6A2 2 0 0 1 16.8 20H7',
+  down: 'M7 13V4H4v9zM7 13l4 7c1.5 0 2.5-1 2.2-2.6L12.6 14H18a2 2 0 0 0 2-2.3l-1.2-6A2 2 0 0 0 16.8 4H7',
+  regenerate: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
+} as const;
+
+export type ActionIconName = keyof typeof PATHS;
+
+export function ActionIcon({ name }: { name: ActionIconName }) {
+  return (
+    <svg
+      className="action-icon"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}
