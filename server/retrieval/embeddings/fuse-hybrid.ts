@@ -28,7 +28,12 @@ export function fuseHybrid(keyword: ScoredSection[], nearest: Array<[number, num
   const lowest = Math.min(...similarities);
   for (const [position, similarity] of nearest) {
     const scaled = highest > lowest ? (similarity - lowest) / (highest - lowest) : 1;
-    const section = fused.get(position) ?? { position, score: 0, held: new Set<number>() };
+    const section = fused.get(position) ?? {
+      position,
+      score: 0,
+      held: new Set<number>(),
+      matched: new Map<number, number>(),
+    };
     section.score += scaled * HYBRID_WEIGHTS.vector;
     fused.set(position, section);
   }
