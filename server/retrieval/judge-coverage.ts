@@ -60,7 +60,7 @@ export function coverageFeatures(ranked: ScoredSection[], concepts: CoverageConc
     let rarest = 0;
     for (const index of section.held) {
       heldSum += importance[index] ?? 0;
-      coveredSum += (information[index] ?? 0) * (section.matched?.get(index) ?? 0);
+      coveredSum += (information[index] ?? 0) * (section.matched.get(index) ?? 0);
       rarest = Math.max(rarest, importance[index] ?? 0);
     }
     if (total > 0) held = Math.max(held, heldSum / total);

@@ -10,10 +10,9 @@ export interface ScoredSection {
   held: Set<number>;
   /**
    * How fully each held concept is found, 0–1: the share of its best alternative's tokens the section holds,
-   * times that alternative's weight (a dictionary guess proves less than the word typed). Absent on a section
-   * only the vector leg of a hybrid search found: it holds none of the question's words.
+   * times that alternative's weight (a dictionary guess proves less than the word typed).
    */
-  matched?: Map<number, number>;
+  matched: Map<number, number>;
 }
 
 export interface ScoringContext {
@@ -142,8 +141,7 @@ function scoreSection(
   context: ScoringContext,
 ): ScoredSection {
   const terms = context.index.fieldTerms(position);
-  const matched = new Map<number, number>();
-  const section: ScoredSection = { position, score: 0, held: new Set(), matched };
+  const section: ScoredSection = { position, score: 0, held: new Set(), matched: new Map() };
   query.concepts.forEach((concept, at) => {
     let best = 0;
     let found = 0;
@@ -157,7 +155,7 @@ function scoreSection(
     }
     if (best === 0) return;
     section.held.add(at);
-    matched.set(at, found);
+    section.matched.set(at, found);
     section.score += best * (importance[at] ?? 0);
   });
   return section;
