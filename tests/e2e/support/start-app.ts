@@ -41,7 +41,9 @@ export function ensureWebBuild(): void {
     statSync(path.join(ROOT_DIR, 'server/contract.ts')).mtimeMs,
   );
   if (builtMs >= sourceMs) return;
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT_DIR, encoding: 'utf8' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT_DIR, encoding: 'utf8', env });
   if (build.status !== 0) {
     throw new Error(`vite build failed (exit ${build.status}):\n${build.stdout}\n${build.stderr}`);
   }
