@@ -11,22 +11,22 @@ import type {
 } from '../../server/contract.js';
 import { I18nProvider, type Locale } from '../../web/lib/i18n.js';
 
-/** A section of the founding corpus document, verbatim. */
+/** A section of an invented bakery guide (tests never quote the served corpus). */
 export const APPLICATION_PM_TEXT = [
-  '### 3. AI 应用产品经理（Application PM）',
+  '### 3. 酸面包师（Sourdough Baker）',
   '',
-  '> 当前市场中**需求量最高、应用最广**的一类。',
+  '> 面包房里**订单最多、手艺最杂**的一个岗位。',
   '',
-  '#### 需求量',
+  '#### 订单量',
   '',
-  '* 最高',
-  '* 初创公司、B 端 SaaS、AI 应用公司大量需要',
-  '* 非 CS 背景进入友好',
+  '* 最多',
+  '* 社区面包房、连锁咖啡馆、酒店后厨大量需要',
+  '* 没有烘焙学历也能入门',
 ].join('\n');
 
-export const APPLICATION_PM_ID = 'ai-pm-roles.zh#3-ai-应用产品经理application-pm';
-export const DOC_TITLE = 'AI 产品经理做什么？他们和模型的关系是什么？';
-const ROLE_HEADINGS = [DOC_TITLE, '一、AI 产品经理的主要分类（业内常见 5 类）'];
+export const APPLICATION_PM_ID = 'bakery-roles.zh#3-酸面包师sourdough-baker';
+export const DOC_TITLE = '面包房里都有哪些岗位？各自做什么？';
+const ROLE_HEADINGS = [DOC_TITLE, '一、面包房的主要岗位'];
 
 /** The half-open span of `passage` inside `text` (throws when absent, so fixtures stay honest). */
 export function spanOf(text: string, passage: string): { start: number; end: number } {
@@ -38,14 +38,14 @@ export function spanOf(text: string, passage: string): { start: number; end: num
 export function makeCitation(overrides: Partial<Citation> & { n: number }): Citation {
   return {
     id: APPLICATION_PM_ID,
-    docId: 'ai-pm-roles.zh',
+    docId: 'bakery-roles.zh',
     docTitle: DOC_TITLE,
-    headings: [...ROLE_HEADINGS, '3. AI 应用产品经理（Application PM）'],
-    anchor: '3-ai-应用产品经理application-pm',
+    headings: [...ROLE_HEADINGS, '3. 酸面包师（Sourdough Baker）'],
+    anchor: '3-酸面包师sourdough-baker',
     text: APPLICATION_PM_TEXT,
     score: 1,
-    highlights: [spanOf(APPLICATION_PM_TEXT, '初创公司、B 端 SaaS、AI 应用公司大量需要')],
-    citedBy: ['应用型 AI 产品经理需求量最高。'],
+    highlights: [spanOf(APPLICATION_PM_TEXT, '社区面包房、连锁咖啡馆、酒店后厨大量需要')],
+    citedBy: ['酸面包师订单最多。'],
     ...overrides,
   };
 }
@@ -53,34 +53,34 @@ export function makeCitation(overrides: Partial<Citation> & { n: number }): Cita
 export function makeSection(overrides: Partial<SectionResponse> = {}): SectionResponse {
   const outline = [
     {
-      id: 'ai-pm-roles.zh#2-platform',
-      headings: [...ROLE_HEADINGS, '2. AI 能力平台 / 基础设施 PM（AI Platform PM）'],
-      anchor: '2-platform',
+      id: 'bakery-roles.zh#2-pastry-laminator',
+      headings: [...ROLE_HEADINGS, '2. 起酥师（Pastry Laminator）'],
+      anchor: '2-pastry-laminator',
       depth: 3,
     },
     {
       id: APPLICATION_PM_ID,
-      headings: [...ROLE_HEADINGS, '3. AI 应用产品经理（Application PM）'],
+      headings: [...ROLE_HEADINGS, '3. 酸面包师（Sourdough Baker）'],
       anchor: '3-app',
       depth: 3,
     },
     {
-      id: 'ai-pm-roles.zh#4-vertical',
-      headings: [...ROLE_HEADINGS, '4. 行业 / 垂直领域 AI 产品经理（Vertical AI PM）'],
-      anchor: '4-vertical',
+      id: 'bakery-roles.zh#4-cake-decorator',
+      headings: [...ROLE_HEADINGS, '4. 蛋糕装饰师（Cake Decorator）'],
+      anchor: '4-cake-decorator',
       depth: 3,
     },
   ];
   return {
     id: APPLICATION_PM_ID,
-    docId: 'ai-pm-roles.zh',
+    docId: 'bakery-roles.zh',
     docTitle: DOC_TITLE,
-    headings: [...ROLE_HEADINGS, '3. AI 应用产品经理（Application PM）'],
+    headings: [...ROLE_HEADINGS, '3. 酸面包师（Sourdough Baker）'],
     anchor: '3-app',
     text: APPLICATION_PM_TEXT,
     start: 1000,
     end: 1000 + APPLICATION_PM_TEXT.length,
-    document: { id: 'ai-pm-roles.zh', title: DOC_TITLE, outline },
+    document: { id: 'bakery-roles.zh', title: DOC_TITLE, outline },
     prev: outline[0] ?? null,
     next: outline[2] ?? null,
     editions: [],
@@ -140,7 +140,7 @@ export function uiMessageStreamResponse(chunks: object[]): Response {
   });
 }
 
-/** /api/chat streaming one complete search-mode answer whose [1] cites the Application PM section. */
+/** /api/chat streaming one complete search-mode answer whose [1] cites the sourdough-baker section. */
 export function citedSearchAnswer(messageId: string, text: string): Response {
   return uiMessageStreamResponse([
     { type: 'start', messageId, messageMetadata: { mode: 'search', retrievalMs: 0 } },

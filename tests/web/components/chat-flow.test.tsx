@@ -41,7 +41,7 @@ describe('asking a question', () => {
 
   test('a starter question is sent and its streamed answer shows citations, badge and footer', async () => {
     serveHealth();
-    const received = serveAnswer('应用型 AI 产品经理需求量最高 [1]。');
+    const received = serveAnswer('酸面包师订单最多 [1]。');
     renderInLocale(<ChatPage />);
 
     await userEvent.click(screen.getByRole('button', { name: '哪类 AI 产品经理需求量最高？' }));
@@ -62,7 +62,7 @@ describe('asking a question', () => {
 
   test('Enter sends, Shift+Enter adds a new line, and earlier answers are sent back as text only', async () => {
     serveHealth();
-    const received = serveAnswer('平台型关注 API 与成本 [1]。');
+    const received = serveAnswer('起酥师关注温度与黄油 [1]。');
     renderInLocale(<ChatPage />);
     const box = screen.getByRole('textbox', { name: 'Ask a question' });
 

@@ -29,7 +29,7 @@ function serveGuide() {
           { error: { code: 'not_found', message: 'No such section' } },
           { status: 404 },
         );
-      const text = `### ${other.headings.at(-1)}\n\n#### 定义\n\n在特定行业落地 AI 能力。`;
+      const text = `### ${other.headings.at(-1)}\n\n#### 定义\n\n为节日订单做造型蛋糕。`;
       return HttpResponse.json(makeSection({ id, headings: other.headings, text, prev: null, next: null }));
     }),
   );
@@ -37,7 +37,7 @@ function serveGuide() {
 }
 
 function openCitedAnswer(text: string, citations: Citation[]) {
-  return openStoredAnswer('哪类 AI 产品经理需求量最高？', { text, citations: citationsData(citations) });
+  return openStoredAnswer('哪个面包岗位订单最多？', { text, citations: citationsData(citations) });
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -46,54 +46,54 @@ describe('citations in an answer', () => {
   test('clicking a citation opens the full section with the cited line marked and scrolled into view', async () => {
     serveGuide();
     const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
-    const answer = openCitedAnswer('应用型 AI 产品经理需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    const answer = openCitedAnswer('酸面包师订单最多 [1]。', [makeCitation({ n: 1 })]);
 
     await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
 
     const section = await screen.findByRole('region', { name: 'Cited section' });
     await waitFor(() => expect(section.querySelectorAll('mark')).toHaveLength(1));
-    expect(section.querySelector('mark')?.textContent).toBe('初创公司、B 端 SaaS、AI 应用公司大量需要');
-    expect(section.textContent).toContain('非 CS 背景进入友好');
+    expect(section.querySelector('mark')?.textContent).toBe('社区面包房、连锁咖啡馆、酒店后厨大量需要');
+    expect(section.textContent).toContain('没有烘焙学历也能入门');
     expect(scrolled).toHaveBeenCalledWith({ block: 'center' });
     const breadcrumb = within(section).getByRole('navigation', { name: 'Breadcrumb' });
-    expect(breadcrumb.textContent).toContain('3. AI 应用产品经理（Application PM）');
+    expect(breadcrumb.textContent).toContain('3. 酸面包师（Sourdough Baker）');
   });
 
   test('a cited sentence with bold markup is marked as the sentence reads, without the markup', async () => {
     serveGuide();
-    const sentence = '当前市场中**需求量最高、应用最广**的一类。';
+    const sentence = '面包房里**订单最多、手艺最杂**的一个岗位。';
     const citation = makeCitation({ n: 1, highlights: [spanOf(APPLICATION_PM_TEXT, sentence)] });
-    const answer = openCitedAnswer('应用型需求量最高 [1]。', [citation]);
+    const answer = openCitedAnswer('酸面包师订单最多 [1]。', [citation]);
 
     await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
 
     const section = await screen.findByRole('region', { name: 'Cited section' });
     await waitFor(() => expect(section.querySelector('mark')).not.toBeNull());
     const marked = [...section.querySelectorAll('mark')].map((mark) => mark.textContent).join('');
-    expect(marked).toBe('当前市场中需求量最高、应用最广的一类。');
-    expect(section.querySelector('strong')?.textContent).toBe('需求量最高、应用最广');
+    expect(marked).toBe('面包房里订单最多、手艺最杂的一个岗位。');
+    expect(section.querySelector('strong')?.textContent).toBe('订单最多、手艺最杂');
   });
 
   test('the Sources panel lists the answer’s citations as cards that open the section', async () => {
     serveGuide();
-    openCitedAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    openCitedAnswer('订单最多 [1]。', [makeCitation({ n: 1 })]);
     const sources = screen.getByRole('complementary', { name: 'Sources' });
 
     const card = within(sources).getByRole('button', {
-      name: 'Source 1: 3. AI 应用产品经理（Application PM）',
+      name: 'Source 1: 3. 酸面包师（Sourdough Baker）',
     });
-    expect(within(sources).getByText('“应用型 AI 产品经理需求量最高。”')).toBeTruthy();
+    expect(within(sources).getByText('“酸面包师订单最多。”')).toBeTruthy();
     await userEvent.click(card);
 
     const section = await within(sources).findByRole('region', { name: 'Cited section' });
     await waitFor(() =>
-      expect(section.querySelector('mark')?.textContent).toBe('初创公司、B 端 SaaS、AI 应用公司大量需要'),
+      expect(section.querySelector('mark')?.textContent).toBe('社区面包房、连锁咖啡馆、酒店后厨大量需要'),
     );
   });
 
   test('a marker pointing outside the citations renders as plain text, not a dead button', () => {
     serveGuide();
-    const answer = openCitedAnswer('需求量最高 [1]，另见 [7]。', [makeCitation({ n: 1 })]);
+    const answer = openCitedAnswer('订单最多 [1]，另见 [7]。', [makeCitation({ n: 1 })]);
 
     expect(within(answer).getAllByRole('button', { name: /^Source \d: / })).toHaveLength(1);
     expect(within(answer).queryByRole('button', { name: /^Source 7: / })).toBeNull();
@@ -103,7 +103,7 @@ describe('citations in an answer', () => {
 
   test('adjacent and comma-separated markers each become a citation button', () => {
     serveGuide();
-    const citations = [makeCitation({ n: 1 }), makeCitation({ n: 2, id: 'ai-pm-roles.zh#4-vertical' })];
+    const citations = [makeCitation({ n: 1 }), makeCitation({ n: 2, id: 'bakery-roles.zh#4-cake-decorator' })];
     const answer = openCitedAnswer('第一句 [1][2]。第二句 [1, 2]。', citations);
 
     expect(within(answer).getAllByRole('button', { name: /^Source 1: / })).toHaveLength(2);
@@ -128,7 +128,7 @@ describe('citations in an answer', () => {
 
   test('Escape closes the open section and returns focus to the citation', async () => {
     serveGuide();
-    const answer = openCitedAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    const answer = openCitedAnswer('订单最多 [1]。', [makeCitation({ n: 1 })]);
     const marker = within(answer).getByRole('button', { name: /^Source 1: / });
 
     await userEvent.click(marker);
@@ -141,14 +141,14 @@ describe('citations in an answer', () => {
 
   test('next-section navigation opens the neighbouring section without highlights', async () => {
     const requested = serveGuide();
-    const answer = openCitedAnswer('需求量最高 [1]。', [makeCitation({ n: 1 })]);
+    const answer = openCitedAnswer('订单最多 [1]。', [makeCitation({ n: 1 })]);
     await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
     const section = await screen.findByRole('region', { name: 'Cited section' });
 
-    await userEvent.click(await within(section).findByRole('button', { name: /^Next section: 4\. 行业/ }));
+    await userEvent.click(await within(section).findByRole('button', { name: /^Next section: 4\. 蛋糕/ }));
 
-    const next = await screen.findByText('在特定行业落地 AI 能力。');
-    expect(requested).toContain('ai-pm-roles.zh#4-vertical');
+    const next = await screen.findByText('为节日订单做造型蛋糕。');
+    expect(requested).toContain('bakery-roles.zh#4-cake-decorator');
     expect(next.closest('section')?.querySelector('mark')).toBeNull();
   });
 
@@ -163,10 +163,10 @@ describe('citations in an answer', () => {
     const sources = screen.getByRole('complementary', { name: 'Sources' });
 
     expect(screen.getByText(/The guide doesn't cover this/)).toBeTruthy();
-    await userEvent.click(within(sources).getByRole('button', { name: /3\. AI 应用产品经理/ }));
+    await userEvent.click(within(sources).getByRole('button', { name: /3\. 酸面包师/ }));
 
     const section = await within(sources).findByRole('region', { name: 'Cited section' });
-    await waitFor(() => expect(section.textContent).toContain('非 CS 背景进入友好'));
+    await waitFor(() => expect(section.textContent).toContain('没有烘焙学历也能入门'));
     expect(section.querySelector('mark')).toBeNull();
   });
 });

@@ -8,8 +8,8 @@ import { citationsData, makeCitation, renderInLocale, SEARCH_HEALTH } from '../f
 import { server } from '../msw-server.js';
 import { openStoredAnswer, STORED_ANSWER_ID } from '../stored-answer.js';
 
-const QUESTION = '非科班背景适合做哪类 AI 产品经理？';
-const ANSWER = '应用型对非 CS 背景友好 [1]。';
+const QUESTION = '没学过烘焙适合做哪个岗位？';
+const ANSWER = '酸面包师对新手友好 [1]。';
 let flagReports: CitationFlagsRequest[] = [];
 
 function serveFeedback(status = 201) {
@@ -33,7 +33,7 @@ function serveFeedback(status = 201) {
 function showAnswer() {
   return openStoredAnswer(QUESTION, {
     text: ANSWER,
-    citations: citationsData([makeCitation({ n: 1, citedBy: ['应用型对非 CS 背景友好。'] })]),
+    citations: citationsData([makeCitation({ n: 1, citedBy: ['酸面包师对新手友好。'] })]),
     metadata: { mode: 'llm', model: 'qwen-plus', retrievalMs: 5, totalMs: 800, costUsd: null },
   });
 }
@@ -125,7 +125,7 @@ describe('feedback on an answer', () => {
     expect(flagReports).toHaveLength(1);
     expect(flagReports[0]).toMatchObject({
       messageId: STORED_ANSWER_ID,
-      flags: [{ n: 1, sentence: '应用型对非 CS 背景友好。' }],
+      flags: [{ n: 1, sentence: '酸面包师对新手友好。' }],
     });
   });
 });

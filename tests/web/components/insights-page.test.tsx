@@ -27,8 +27,8 @@ const INSIGHTS: InsightsResponse = {
       citations: [
         {
           n: 1,
-          id: 'ai-pm-roles.zh#1-model-pm',
-          headings: ['AI 产品经理做什么？', '1. 模型型 / 算法产品经理（Model PM）'],
+          id: 'bakery-roles.zh#1-fermentation',
+          headings: ['面包房里都有哪些岗位？', '1. 发酵师（Fermentation Lead）'],
         },
       ],
     },
@@ -69,7 +69,7 @@ describe('the insights page', () => {
     expect(within(rates).getByRole('row', { name: /search 4 2 50%/ })).toBeTruthy();
     const badCases = screen.getByRole('region', { name: 'Latest bad cases' });
     expect(badCases.textContent).toContain('模型 PM 的门槛高吗？');
-    expect(badCases.textContent).toContain('AI 产品经理做什么？ › 1. 模型型 / 算法产品经理（Model PM）');
+    expect(badCases.textContent).toContain('面包房里都有哪些岗位？ › 1. 发酵师（Fermentation Lead）');
     expect(badCases.textContent).toContain('Not supported by its citation');
     expect(screen.getByRole('region', { name: 'Top not-covered questions' }).textContent).toContain(
       'AI PM 的薪资是多少？',

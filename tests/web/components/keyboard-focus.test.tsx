@@ -17,8 +17,8 @@ function serveHealth() {
 describe('finding your way with the keyboard', () => {
   test('Show sources moves focus into the Sources panel, and Escape brings it back', async () => {
     serveHealth();
-    const answer = openStoredAnswer('哪类 AI 产品经理需求量最高？', {
-      text: '应用型需求量最高 [1]。',
+    const answer = openStoredAnswer('哪个面包岗位订单最多？', {
+      text: '酸面包师订单最多 [1]。',
       citations: citationsData([makeCitation({ n: 1 })]),
     });
     const showSources = within(answer).getByRole('button', { name: 'Show sources (1)' });

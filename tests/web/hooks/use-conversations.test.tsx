@@ -74,7 +74,7 @@ describe('conversations survive a reload', () => {
   test('a conversation asked in the app is listed, and can be reopened after New chat', async () => {
     server.use(
       http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
-      http.post('/api/chat', () => citedSearchAnswer('a-live', '平台型 PM 关注 API 设计与一致性 [1]。')),
+      http.post('/api/chat', () => citedSearchAnswer('a-live', '起酥师关注折叠次数与黄油温度 [1]。')),
     );
     renderInLocale(<ChatPage />);
     await userEvent.click(screen.getByRole('button', { name: 'What does an AI platform PM care about?' }));

@@ -47,8 +47,8 @@ describe('citation markers in answer Markdown', () => {
   });
 
   test('the sentences carrying a marker are found without their markers', () => {
-    const answer = '应用型需求最高 [1]。平台型偏技术 [2]。增长型看成本 [1, 3]。';
-    expect(sentencesCiting(answer, 1)).toEqual(['应用型需求最高 。', '增长型看成本 。']);
+    const answer = '酸面包订单最多 [1]。起酥偏手艺 [2]。装饰看审美 [1, 3]。';
+    expect(sentencesCiting(answer, 1)).toEqual(['酸面包订单最多 。', '装饰看审美 。']);
     expect(sentencesCiting(answer, 12)).toEqual([]);
   });
 });

@@ -5,15 +5,15 @@ import { APPLICATION_PM_TEXT, spanOf } from '../fixtures.js';
 
 describe('highlight spans', () => {
   test('offsets are used as is when the section text is the cited text', () => {
-    const span = spanOf(APPLICATION_PM_TEXT, '非 CS 背景进入友好');
+    const span = spanOf(APPLICATION_PM_TEXT, '没有烘焙学历也能入门');
     expect(resolveHighlights(APPLICATION_PM_TEXT, APPLICATION_PM_TEXT, [span])).toEqual([span]);
   });
 
   test('when the corpus changed since the answer, the cited passage is found by its text', () => {
-    const span = spanOf(APPLICATION_PM_TEXT, '非 CS 背景进入友好');
+    const span = spanOf(APPLICATION_PM_TEXT, '没有烘焙学历也能入门');
     const edited = `> 新增一行\n\n${APPLICATION_PM_TEXT}`;
     const [moved] = resolveHighlights(APPLICATION_PM_TEXT, edited, [span]);
-    expect(moved && edited.slice(moved.start, moved.end)).toBe('非 CS 背景进入友好');
+    expect(moved && edited.slice(moved.start, moved.end)).toBe('没有烘焙学历也能入门');
     expect(resolveHighlights(APPLICATION_PM_TEXT, '完全不同的文本', [span])).toEqual([]);
   });
 
@@ -56,9 +56,9 @@ describe('section Markdown read line by line', () => {
     });
     const visible = runs.map((run) => text.slice(run.start, run.end));
 
-    expect(visible).toContain('3. AI 应用产品经理（Application PM）');
-    expect(visible).toContain('需求量最高、应用最广');
-    expect(visible).toContain('初创公司、B 端 SaaS、AI 应用公司大量需要');
+    expect(visible).toContain('3. 酸面包师（Sourdough Baker）');
+    expect(visible).toContain('订单最多、手艺最杂');
+    expect(visible).toContain('社区面包房、连锁咖啡馆、酒店后厨大量需要');
     expect(visible).toContain('效果分布是否可接受');
     expect(visible).toContain('eval');
     // Markup characters are never part of what is shown (and marked).
