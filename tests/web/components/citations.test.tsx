@@ -103,7 +103,10 @@ describe('citations in an answer', () => {
 
   test('adjacent and comma-separated markers each become a citation button', () => {
     serveGuide();
-    const citations = [makeCitation({ n: 1 }), makeCitation({ n: 2, id: 'bakery-roles.zh#4-cake-decorator' })];
+    const citations = [
+      makeCitation({ n: 1 }),
+      makeCitation({ n: 2, id: 'bakery-roles.zh#4-cake-decorator' }),
+    ];
     const answer = openCitedAnswer('第一句 [1][2]。第二句 [1, 2]。', citations);
 
     expect(within(answer).getAllByRole('button', { name: /^Source 1: / })).toHaveLength(2);
