@@ -3,8 +3,10 @@
  * fault handling (HTTP errors, silence, a connection cut mid-stream) is exercised as in production.
  * Run by hand with `node --import tsx tests/e2e/support/fake-openai-server.ts`; it prints its port.
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { text as readBody } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { composeCitedAnswer } from './fake-answer.js';
 
@@ -41,15 +43,6 @@ export interface FakeOpenAiServer {
 const STREAM_STEP_MS = 15;
 /** `slow`: a model that takes its time, long enough for a reader to press Stop mid-answer. */
 const SLOW_STEP_MS = 600;
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 /** A model name like `fake-http-500` picks that scenario for one request, whatever the server default. */
 function scenarioFor(body: Record<string, unknown>, fallback: FakeScenario): FakeScenario {
