@@ -34,8 +34,12 @@ export interface ExactTermsOptions {
 }
 
 export interface ExactTerms {
-  /** Orama's BM25 (boosted, summed over fields and tokens), by position, for sections holding a token. */
-  score(tokens: string[]): Map<number, number>;
+  /**
+   * Orama's BM25 (boosted, summed over fields and tokens), by position, for sections holding a token; with
+   * `limit`, only the `limit` best — the first `limit` of Orama's hits, which its stable sort orders by score
+   * and, among equal scores, by when a section was first met.
+   */
+  score(tokens: string[], limit?: number): Map<number, number>;
   /** A section's token counts in a field, read from the index (no re-tokenizing). */
   counts(position: number, field: string): TermCounts;
 }
@@ -64,6 +68,52 @@ function bm25(
   return (idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * fieldLength) / averageFieldLength));
 }
 
+/** One field of one section: Orama keeps each token's frequency, its count over the field's length. */
+class FieldCounts implements TermCounts {
+  constructor(
+    private readonly frequencies: Record<string, number> | undefined,
+    private readonly length: number,
+  ) {}
+
+  get(token: string): number | undefined {
+    const { frequencies } = this;
+    // In floating point, count / length times the length rounds back to the count.
+    return frequencies && Object.hasOwn(frequencies, token)
+      ? Math.round((frequencies[token] as number) * this.length)
+      : undefined;
+  }
+}
+
+/**
+ * The `limit` ids of highest sum, ties going to the earlier in `order`: what a stable sort by descending score
+ * and a cut would keep, without sorting every hit (one native sort of the scores finds the cut-off).
+ */
+function topByScore(order: number[], sums: Float64Array, limit: number): number[] {
+  if (order.length <= limit) return order;
+  const values = Float64Array.from(order, (id) => sums[id] as number).sort();
+  const cutoff = values[values.length - limit] as number;
+  let ties = limit - (values.length - upperBound(values, cutoff));
+  return order.filter((id) => {
+    const value = sums[id] as number;
+    if (value > cutoff) return true;
+    if (value < cutoff || ties === 0) return false;
+    ties -= 1;
+    return true;
+  });
+}
+
+/** The first index of an ascending array whose value is above `value`. */
+function upperBound(values: Float64Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Exact-token search and term counts over an Orama database, with the same scores Orama's index `search`
  * gives for exact terms. Orama finds an exact term by walking every longer word under it and dedupes each
@@ -81,9 +131,15 @@ export function createExactTerms(db: AnyOrama, chunkIds: string[], options: Exac
     if (position >= 0) internalOf[position] = entry + 1;
   });
   const { docsCount } = options;
+  const mapsEvery = positionOf.every((position) => position >= 0);
 
-  function scoreInternal(tokens: string[]): Map<number, number> {
-    const results = new Map<number, number>();
+  // One accumulator for every search (searches are synchronous): no map of ~50k entries per query.
+  const sums = new Float64Array(positionOf.length + 1);
+  const seen = new Uint8Array(positionOf.length + 1);
+
+  /** Internal ids in the order Orama's result map would first meet them; their sums are in `sums`. */
+  function accumulate(tokens: string[]): number[] {
+    const order: number[] = [];
     for (const property of options.properties) {
       const tree = index.indexes[property];
       if (!tree) continue;
@@ -100,36 +156,32 @@ export function createExactTerms(db: AnyOrama, chunkIds: string[], options: Exac
         for (const id of ids) {
           const tf = frequencies[id]?.[token] ?? 0;
           const score = bm25(tf, idf, lengths[id] as number, average, options.bm25) * boost;
-          const previous = results.get(id);
-          results.set(id, previous === undefined ? score : previous + score);
+          if (seen[id] === 0) {
+            seen[id] = 1;
+            sums[id] = score;
+            order.push(id);
+          } else sums[id] = (sums[id] as number) + score;
         }
       }
     }
-    return results;
+    return order;
   }
 
   return {
-    score(tokens) {
+    score(tokens, limit) {
+      const met = accumulate(tokens);
+      const order = mapsEvery ? met : met.filter((id) => (positionOf[id - 1] ?? -1) >= 0);
+      const kept = limit === undefined ? order : topByScore(order, sums, limit);
       const scores = new Map<number, number>();
-      // Orama returns its hits sorted by score (a stable sort): callers that cut the list keep the same ties.
-      const hits = [...scoreInternal(tokens)].sort((left, right) => right[1] - left[1]);
-      for (const [internalId, score] of hits) {
-        const position = positionOf[internalId - 1] ?? -1;
-        if (position >= 0) scores.set(position, score);
-      }
+      for (const id of kept) scores.set(positionOf[id - 1] as number, sums[id] as number);
+      for (const id of met) seen[id] = 0;
       return scores;
     },
     counts(position, field) {
       const internalId = internalOf[position] ?? -1;
       const frequencies = index.frequencies[field]?.[internalId];
       const length = index.fieldLengths[field]?.[internalId] ?? 0;
-      return {
-        // The frequency is count / length in floating point: times the length it rounds back to the count.
-        get: (token) =>
-          frequencies && Object.hasOwn(frequencies, token)
-            ? Math.round((frequencies[token] as number) * length)
-            : undefined,
-      };
+      return new FieldCounts(frequencies, length);
     },
   };
 }

@@ -32,8 +32,11 @@ export type FieldTerms = Record<Field, TermCounts>;
 
 /** First-stage retrieval over Orama, plus the corpus statistics the second pass needs. */
 export interface OramaIndex {
-  /** BM25 (boosted fields) of every section holding any of the tokens, by position in `chunks`. */
-  score(tokens: string[]): Map<number, number>;
+  /**
+   * BM25 (boosted fields) of every section holding any of the tokens, by position in `chunks`; with `limit`,
+   * the `limit` best (ties: the section Orama meets first).
+   */
+  score(tokens: string[], limit?: number): Map<number, number>;
   /** How many sections hold a token. */
   documentFrequency(token: string): number;
   /** A section's field token counts (read from the index). */
@@ -162,9 +165,9 @@ export async function createOramaIndex(
     averageLength: (field) => averages[field],
     fieldTerms: (position) =>
       Object.fromEntries(FIELDS.map((field) => [field, exact.counts(position, field)])) as FieldTerms,
-    score(tokens) {
+    score(tokens, limit) {
       const known = tokens.filter((token) => frequencies.has(token));
-      return known.length === 0 ? new Map() : exact.score(known);
+      return known.length === 0 ? new Map() : exact.score(known, limit);
     },
   };
 }

@@ -60,6 +60,35 @@ describe('exact-term search over the Orama index', () => {
     }
   });
 
+  it('with a limit keeps what a cut of Orama’s sorted hits keeps, equal scores going to the section met first', async () => {
+    const { exact } = await orchard();
+    const all = [...exact.score(['appl', '茶树', '土壤'])];
+    const sorted = [...all].sort((left, right) => right[1] - left[1]);
+    for (const limit of [1, 2, 3, 10]) {
+      expect([...exact.score(['appl', '茶树', '土壤'], limit).keys()].sort()).toEqual(
+        sorted
+          .slice(0, limit)
+          .map(([position]) => position)
+          .sort(),
+      );
+    }
+  });
+
+  it('among sections that score the same, a limit keeps the ones indexed first', async () => {
+    const db = create({
+      schema: { title: 'string', body: 'string' } as const,
+      components: { tokenizer: createTokenizer() },
+    });
+    const ids = ['first', 'second', 'third', 'fourth'];
+    await insertMultiple(
+      db,
+      ids.map((id) => ({ id, title: 'Soil', body: 'Soil and stones.' })),
+    );
+    const exact = createExactTerms(db, ids, { ...OPTIONS, docsCount: count(db) });
+    expect([...exact.score(['soil'], 2).keys()].sort()).toEqual([0, 1]);
+    expect([...exact.score(['soil'], 3).keys()].sort()).toEqual([0, 1, 2]);
+  });
+
   it('finds a word, never the longer words that begin with it', async () => {
     const { exact } = await orchard();
     expect([...exact.score(['appl']).keys()].sort()).toEqual([0, 1, 3]);
