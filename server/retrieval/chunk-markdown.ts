@@ -1,3 +1,4 @@
+import type { LoadedDocument } from './load-corpus.js';
 import { findHeadings, type HeadingLine } from './markdown.js';
 import type { Chunk, SourceDocument } from './types.js';
 
@@ -101,10 +102,11 @@ function preambleChunk(doc: SourceDocument, end: number): Chunk | undefined {
  * level, so a three-bullet `需求量` subsection is its own chunk; its `headings` path (H1 → Hn) carries the
  * parent context (role name). Text before the first heading becomes a `preamble` chunk when non-empty; a
  * document with no heading at all is therefore one chunk. Chunks whose body is empty are kept (they are
- * outline entries for navigation); the index skips them (see `isEmptySection`).
+ * outline entries for navigation); the index skips them (see `isEmptySection`). A document from `loadCorpus`
+ * brings the headings of its one parse; any other is parsed here.
  */
-export function chunkDocument(doc: SourceDocument): Chunk[] {
-  const headings = findHeadings(doc.text);
+export function chunkDocument(doc: SourceDocument & { parsed?: LoadedDocument['parsed'] }): Chunk[] {
+  const headings = doc.parsed?.text === doc.text ? doc.parsed.headings : findHeadings(doc.text);
   const firstStart = headings[0]?.start ?? doc.text.length;
   const preamble = preambleChunk(doc, firstStart);
   const paths = headingPaths(headings);

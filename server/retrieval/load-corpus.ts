@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
-import { findHeadings } from './markdown.js';
+import { findHeadings, type HeadingLine } from './markdown.js';
 import type { SourceDocument } from './types.js';
 
 /** Files above this size are skipped: the corpus is curated prose, a bigger file is a mistake (a dump). */
@@ -27,17 +27,27 @@ function decodeMarkdown(bytes: Uint8Array): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-function toDocument(relativePath: string, text: string): SourceDocument {
+/**
+ * A loaded document with what its one parse found: chunking reuses it instead of parsing again, for as long
+ * as `parsed.text` is the document's text (a copy with other text is parsed anew).
+ */
+export interface LoadedDocument extends SourceDocument {
+  parsed: { text: string; headings: HeadingLine[] };
+}
+
+function toDocument(relativePath: string, text: string): LoadedDocument {
   const id = relativePath.replace(/\.md$/i, '');
-  const firstH1 = findHeadings(text).find((heading) => heading.level === 1 && heading.title);
-  return { id, title: firstH1?.title ?? path.posix.basename(id), path: relativePath, text };
+  const headings = findHeadings(text);
+  const firstH1 = headings.find((heading) => heading.level === 1 && heading.title);
+  const title = firstH1?.title ?? path.posix.basename(id);
+  return { id, title, path: relativePath, text, parsed: { text, headings } };
 }
 
 async function readDocument(
   dir: string,
   relativePath: string,
   options: { logger: Logger; maxFileBytes: number },
-): Promise<SourceDocument | undefined> {
+): Promise<LoadedDocument | undefined> {
   const { logger, maxFileBytes } = options;
   const absolute = path.join(dir, relativePath);
   const { size } = await stat(absolute);
@@ -62,7 +72,7 @@ async function readDocument(
     return undefined;
   }
   const document = toDocument(relativePath, text);
-  if (findHeadings(text).length === 0) {
+  if (document.parsed.headings.length === 0) {
     logger.info('corpus_no_headings', {
       file: relativePath,
       note: 'indexed as one section titled by file name',
@@ -76,7 +86,7 @@ async function readDocument(
  * empty, larger than `maxFileBytes`, invalid UTF-8, unreadable — are logged and skipped, never fatal.
  * A missing directory logs an error and yields no documents, so the server still starts (health shows 0).
  */
-export async function loadCorpus(options: LoadCorpusOptions): Promise<SourceDocument[]> {
+export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedDocument[]> {
   const { dir, logger, maxFileBytes = MAX_CORPUS_FILE_BYTES } = options;
   let files: string[];
   try {
@@ -88,7 +98,7 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<SourceDocu
     });
     return [];
   }
-  const documents: SourceDocument[] = [];
+  const documents: LoadedDocument[] = [];
   for (const file of files) {
     try {
       const document = await readDocument(dir, file, { logger, maxFileBytes });
