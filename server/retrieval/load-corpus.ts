@@ -1,4 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { findHeadings, type HeadingLine } from './markdown.js';
@@ -11,6 +14,74 @@ export interface LoadCorpusOptions {
   dir: string;
   logger: Logger;
   maxFileBytes?: number;
+  /**
+   * Where the headings each file's parse found are kept by content hash (the server passes `<DATA_DIR>/index`),
+   * so a later start parses only the files that changed; without it every file is parsed.
+   */
+  cacheDir?: string;
+}
+
+/** The cache file's name, and what it is valid for: its own shape and the parser's versions. */
+const HEADING_CACHE_FILE = 'headings.json';
+const HEADING_CACHE_VERSION = (() => {
+  const require = createRequire(import.meta.url);
+  // These packages export no `package.json`: read it beside their entry point.
+  const version = (name: string) => {
+    const entry = require.resolve(name);
+    const folder = entry.slice(0, entry.lastIndexOf(`/${name}/`) + name.length + 2);
+    return (JSON.parse(readFileSync(`${folder}package.json`, 'utf8')) as { version: string }).version;
+  };
+  return `1 ${version('mdast-util-from-markdown')} ${version('micromark-extension-gfm')}`;
+})();
+type HeadingRow = [level: number, title: string, start: number];
+
+interface HeadingCache {
+  headings(text: string): HeadingLine[];
+  /** Keeps the headings of this load's files only; a failure costs the next start a parse. */
+  save(): Promise<void>;
+  readonly parsed: number;
+}
+
+async function openHeadingCache(dir: string | undefined, logger: Logger): Promise<HeadingCache> {
+  const file = dir && path.join(dir, HEADING_CACHE_FILE);
+  const stored = file
+    ? await readFile(file, 'utf8')
+        .then((raw) => JSON.parse(raw) as { version?: string; files?: Record<string, HeadingRow[]> })
+        .catch(() => undefined)
+    : undefined;
+  const known = new Map(stored?.version === HEADING_CACHE_VERSION ? Object.entries(stored.files ?? {}) : []);
+  const used = new Map<string, HeadingRow[]>();
+  let parsed = 0;
+  return {
+    get parsed() {
+      return parsed;
+    },
+    headings(text) {
+      const key = createHash('sha256').update(text).digest('base64url');
+      let rows = known.get(key);
+      if (!rows) {
+        parsed += 1;
+        rows = findHeadings(text).map(({ level, title, start }): HeadingRow => [level, title, start]);
+      }
+      used.set(key, rows);
+      return rows.map(([level, title, start]) => ({ level, title, start }));
+    },
+    async save() {
+      if (!file || (parsed === 0 && used.size === known.size)) return;
+      const temporary = `${file}.${process.pid}.tmp`;
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(
+          temporary,
+          JSON.stringify({ version: HEADING_CACHE_VERSION, files: Object.fromEntries(used) }),
+        );
+        await rename(temporary, file);
+      } catch (error) {
+        logger.warn('heading_cache_not_written', { file, error: String(error) });
+        await rm(temporary, { force: true });
+      }
+    },
+  };
 }
 
 async function listMarkdownFiles(dir: string): Promise<string[]> {
@@ -35,9 +106,9 @@ export interface LoadedDocument extends SourceDocument {
   parsed: { text: string; headings: HeadingLine[] };
 }
 
-function toDocument(relativePath: string, text: string): LoadedDocument {
+function toDocument(relativePath: string, text: string, cache: HeadingCache): LoadedDocument {
   const id = relativePath.replace(/\.md$/i, '');
-  const headings = findHeadings(text);
+  const headings = cache.headings(text);
   const firstH1 = headings.find((heading) => heading.level === 1 && heading.title);
   const title = firstH1?.title ?? path.posix.basename(id);
   return { id, title, path: relativePath, text, parsed: { text, headings } };
@@ -46,9 +117,9 @@ function toDocument(relativePath: string, text: string): LoadedDocument {
 async function readDocument(
   dir: string,
   relativePath: string,
-  options: { logger: Logger; maxFileBytes: number },
+  options: { logger: Logger; maxFileBytes: number; cache: HeadingCache },
 ): Promise<LoadedDocument | undefined> {
-  const { logger, maxFileBytes } = options;
+  const { logger, maxFileBytes, cache } = options;
   const absolute = path.join(dir, relativePath);
   const { size } = await stat(absolute);
   if (size > maxFileBytes) {
@@ -71,7 +142,7 @@ async function readDocument(
     logger.warn('corpus_file_skipped', { file: relativePath, reason: 'empty' });
     return undefined;
   }
-  const document = toDocument(relativePath, text);
+  const document = toDocument(relativePath, text, cache);
   if (document.parsed.headings.length === 0) {
     logger.info('corpus_no_headings', {
       file: relativePath,
@@ -88,6 +159,7 @@ async function readDocument(
  */
 export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedDocument[]> {
   const { dir, logger, maxFileBytes = MAX_CORPUS_FILE_BYTES } = options;
+  const cache = await openHeadingCache(options.cacheDir, logger);
   let files: string[];
   try {
     files = await listMarkdownFiles(dir);
@@ -101,12 +173,14 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedDocu
   const documents: LoadedDocument[] = [];
   for (const file of files) {
     try {
-      const document = await readDocument(dir, file, { logger, maxFileBytes });
+      const document = await readDocument(dir, file, { logger, maxFileBytes, cache });
       if (document) documents.push(document);
     } catch (error) {
       logger.warn('corpus_file_skipped', { file, reason: 'unreadable', error: String(error) });
     }
   }
-  logger.info('corpus_loaded', { dir, files: files.length, documents: documents.length });
+  await cache.save();
+  const parsed = cache.parsed;
+  logger.info('corpus_loaded', { dir, files: files.length, documents: documents.length, parsed });
   return documents;
 }

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { count, create, insertMultiple, load, type RawData, save, type Tokenizer } from '@orama/orama';
-import { internalDocumentIDStore } from '@orama/orama/components';
+import { index as defaultIndex, internalDocumentIDStore } from '@orama/orama/components';
 import type { ChunkVectors } from './embeddings/embed-chunks.js';
 import {
   fillVectors,
@@ -88,14 +88,50 @@ export interface IndexSnapshot {
   lengths: Record<Field, number[]>;
 }
 
-function createDatabase(dimensions?: number) {
+type OramaIndexData = Parameters<typeof defaultIndex.insertTokenScoreParameters>[0];
+const termCounts = new WeakMap<string[], Map<string, number>>();
+
+/**
+ * Orama's own term-frequency step, linear: it counts a token by scanning the field's tokens once per token
+ * (quadratic in a long body). The stored figures are exactly Orama's.
+ */
+function insertTokenScoreParameters(
+  data: OramaIndexData,
+  prop: string,
+  id: number,
+  tokens: string[],
+  token: string,
+): void {
+  let counts = termCounts.get(tokens);
+  if (!counts) {
+    counts = new Map();
+    for (const each of tokens) counts.set(each, (counts.get(each) ?? 0) + 1);
+    termCounts.set(tokens, counts);
+  }
+  const internalId = internalDocumentIDStore.getInternalDocumentId(data.sharedInternalDocumentStore, id);
+  const frequencies = data.frequencies[prop] as Record<number, Record<string, number>>;
+  (frequencies[internalId] as Record<string, number>)[token] = (counts.get(token) ?? 0) / tokens.length;
+  const occurrences = data.tokenOccurrences[prop] as Record<string, number>;
+  occurrences[token] = (occurrences[token] ?? 0) + 1;
+}
+
+/** The tokens the statistics pass made, handed to Orama's insert instead of being made again. */
+function batchTokenizer(): Tokenizer & { made: Map<string, string[]> } {
+  const made = new Map<string, string[]>();
+  const fallback = createTokenizer();
+  return { ...fallback, made, tokenize: (raw: string) => made.get(raw) ?? tokenize(raw) };
+}
+
+function createDatabase(tokenizer: Tokenizer, dimensions?: number) {
   const schema = dimensions ? { ...SCHEMA, [VECTOR_FIELD]: vectorType(dimensions) } : SCHEMA;
+  const index = { ...defaultIndex.createIndex(), insertTokenScoreParameters };
   // Sorting is never used (results are ranked by score): disabling it saves a large share of the heap.
-  return create({ schema, components: { tokenizer: createTokenizer() }, sort: { enabled: false } });
+  return create({ schema, components: { tokenizer, index }, sort: { enabled: false } });
 }
 
 async function buildData(chunks: Chunk[], dimensions?: number) {
-  const db = createDatabase(dimensions);
+  const tokenizer = batchTokenizer();
+  const db = createDatabase(tokenizer, dimensions);
   const frequencies = new Map<string, number>();
   const lengths = Object.fromEntries(
     FIELDS.map((field) => [field, new Array<number>(chunks.length).fill(0)]),
@@ -104,24 +140,26 @@ async function buildData(chunks: Chunk[], dimensions?: number) {
   // first look rarer (its sections can never hold them).
   const editions = new Map<string, Set<string>>();
   for (const chunk of chunks) editions.set(chunk.sectionKey, new Set());
-  const rows = chunks.map((chunk, position) => {
-    const row = rowOf(chunk);
-    const seen = editions.get(chunk.sectionKey) ?? new Set<string>();
-    for (const field of FIELDS) {
-      const tokens = tokenize(row[field]);
-      lengths[field][position] = tokens.length;
-      for (const token of tokens) seen.add(token);
-    }
-    return row;
-  });
-  for (const seen of editions.values())
-    for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
   // Orama inserts synchronously: a batch at a time, with a turn of the event loop between batches, lets a
   // server that listens while it warms answer its health checks during a long build.
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    await insertMultiple(db, rows.slice(start, start + INSERT_BATCH), INSERT_BATCH);
+  for (let start = 0; start < chunks.length; start += INSERT_BATCH) {
+    const rows = chunks.slice(start, start + INSERT_BATCH).map((chunk, offset) => {
+      const row = rowOf(chunk);
+      const seen = editions.get(chunk.sectionKey) ?? new Set<string>();
+      for (const field of FIELDS) {
+        const tokens = tokenizer.made.get(row[field]) ?? tokenize(row[field]);
+        tokenizer.made.set(row[field], tokens);
+        lengths[field][start + offset] = tokens.length;
+        for (const token of tokens) seen.add(token);
+      }
+      return row;
+    });
+    await insertMultiple(db, rows, INSERT_BATCH);
+    tokenizer.made.clear();
     await yieldToEventLoop();
   }
+  for (const seen of editions.values())
+    for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
   // The stored documents are never read back (sections come from `chunks`): keep ids only.
   const stored = db.data.docs as unknown as { docs: Record<string, { id: string } | undefined> };
   for (const key of Object.keys(stored.docs)) stored.docs[key] = { id: stored.docs[key]?.id ?? '' };
@@ -129,7 +167,7 @@ async function buildData(chunks: Chunk[], dimensions?: number) {
 }
 
 function restoreData(chunks: Chunk[], snapshot: IndexSnapshot, dimensions?: number) {
-  const db = createDatabase(dimensions);
+  const db = createDatabase(createTokenizer(), dimensions);
   keepVectorIndex(db, () => load(db, snapshot.orama));
   const sections = new Set(chunks.map((chunk) => chunk.sectionKey)).size;
   return { db, frequencies: new Map(snapshot.frequencies), lengths: snapshot.lengths, sections };
