@@ -115,8 +115,9 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   const sections = createSectionIndex(documents, chunks);
   const chooseEditions = preferQuestionEdition(indexed);
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
-  const outline = buildGuideOutline(documents, chunks, documentLanguage);
-  const compare = { groups: findCompareGroups(chunks, (docId) => languageOf.get(docId) ?? 'en') };
+  const languageOfDocument = (docId: string) => languageOf.get(docId) ?? 'en';
+  const outline = buildGuideOutline(documents, chunks, languageOfDocument);
+  const compare = { groups: findCompareGroups(chunks, languageOfDocument) };
   logger.info('retrieval_indexed', {
     documents: documents.length,
     chunks: chunks.length,

@@ -64,14 +64,14 @@ export function createSectionIndex(documents: SourceDocument[], chunks: Chunk[])
 export function buildGuideOutline(
   documents: SourceDocument[],
   chunks: Chunk[],
-  languageOf: (document: SourceDocument) => 'zh' | 'en',
+  languageOf: (docId: string) => 'zh' | 'en',
 ): OutlineResponse {
   const byDocument = chunksByDocument(chunks);
   const guideDocuments = documents.map(
     (document): GuideDocument => ({
       id: document.id,
       title: document.title,
-      lang: languageOf(document),
+      lang: languageOf(document.id),
       outline: (byDocument.get(document.id) ?? []).map((chunk) => ({
         ...outlineEntry(chunk),
         key: chunk.sectionKey,
