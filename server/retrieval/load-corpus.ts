@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
-import { findHeadings, type HeadingLine } from './markdown.js';
+import { type HeadingCache, openHeadingCache } from './index-snapshot.js';
+import type { HeadingLine } from './markdown.js';
 import type { SourceDocument } from './types.js';
 
 /** Files above this size are skipped: the corpus is curated prose, a bigger file is a mistake (a dump). */
@@ -19,69 +17,6 @@ export interface LoadCorpusOptions {
    * so a later start parses only the files that changed; without it every file is parsed.
    */
   cacheDir?: string;
-}
-
-/** The cache file's name, and what it is valid for: its own shape and the parser's versions. */
-const HEADING_CACHE_FILE = 'headings.json';
-const HEADING_CACHE_VERSION = (() => {
-  const require = createRequire(import.meta.url);
-  // These packages export no `package.json`: read it beside their entry point.
-  const version = (name: string) => {
-    const entry = require.resolve(name);
-    const folder = entry.slice(0, entry.lastIndexOf(`/${name}/`) + name.length + 2);
-    return (JSON.parse(readFileSync(`${folder}package.json`, 'utf8')) as { version: string }).version;
-  };
-  return `1 ${version('mdast-util-from-markdown')} ${version('micromark-extension-gfm')}`;
-})();
-type HeadingRow = [level: number, title: string, start: number];
-
-interface HeadingCache {
-  headings(text: string): HeadingLine[];
-  /** Keeps the headings of this load's files only; a failure costs the next start a parse. */
-  save(): Promise<void>;
-  readonly parsed: number;
-}
-
-async function openHeadingCache(dir: string | undefined, logger: Logger): Promise<HeadingCache> {
-  const file = dir && path.join(dir, HEADING_CACHE_FILE);
-  const stored = file
-    ? await readFile(file, 'utf8')
-        .then((raw) => JSON.parse(raw) as { version?: string; files?: Record<string, HeadingRow[]> })
-        .catch(() => undefined)
-    : undefined;
-  const known = new Map(stored?.version === HEADING_CACHE_VERSION ? Object.entries(stored.files ?? {}) : []);
-  const used = new Map<string, HeadingRow[]>();
-  let parsed = 0;
-  return {
-    get parsed() {
-      return parsed;
-    },
-    headings(text) {
-      const key = createHash('sha256').update(text).digest('base64url');
-      let rows = known.get(key);
-      if (!rows) {
-        parsed += 1;
-        rows = findHeadings(text).map(({ level, title, start }): HeadingRow => [level, title, start]);
-      }
-      used.set(key, rows);
-      return rows.map(([level, title, start]) => ({ level, title, start }));
-    },
-    async save() {
-      if (!file || (parsed === 0 && used.size === known.size)) return;
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(
-          temporary,
-          JSON.stringify({ version: HEADING_CACHE_VERSION, files: Object.fromEntries(used) }),
-        );
-        await rename(temporary, file);
-      } catch (error) {
-        logger.warn('heading_cache_not_written', { file, error: String(error) });
-        await rm(temporary, { force: true });
-      }
-    },
-  };
 }
 
 async function listMarkdownFiles(dir: string): Promise<string[]> {
