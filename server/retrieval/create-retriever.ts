@@ -192,6 +192,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
         covered: judgment.covered,
         strongest: judgment.strongest,
         unseen: judgment.unseen,
+        corroboration: judgment.corroboration,
         answerable: judgment.answerable,
         ranked: ranked.slice(0, searchOptions.limit ?? DEFAULT_LIMIT).map((section) => ({
           id: indexed[section.position]?.id ?? '',
