@@ -1,4 +1,6 @@
 import type { Logger } from '../logger.js';
+import { chunksByDocument } from './chunk-markdown.js';
+import type { ScoredSection } from './score-sections.js';
 import type { Chunk, SourceDocument } from './types.js';
 
 /** `guide.en`, `docs/guide.zh-CN`: a document name and a BCP 47-style language tag (two letters, optional region). */
@@ -56,12 +58,7 @@ function matchingPrefix(left: Chunk[], right: Chunk[]): number {
  * drifted must still load. Chunks of documents without editions are returned unchanged.
  */
 export function alignEditions(documents: SourceDocument[], chunks: Chunk[], logger: Logger): Chunk[] {
-  const byDocument = new Map<string, Chunk[]>();
-  for (const chunk of chunks) {
-    const list = byDocument.get(chunk.docId) ?? [];
-    list.push(chunk);
-    byDocument.set(chunk.docId, list);
-  }
+  const byDocument = chunksByDocument(chunks);
   const sharedKeys = new Map<string, string>();
   for (const [name, group] of editionGroups(documents)) {
     const [reference, ...others] = group.map((edition) => byDocument.get(edition.id) ?? []);
@@ -83,4 +80,43 @@ export function alignEditions(documents: SourceDocument[], chunks: Chunk[], logg
     const sectionKey = sharedKeys.get(chunk.id);
     return sectionKey ? { ...chunk, sectionKey } : chunk;
   });
+}
+
+/** The sections of each section key that sit in an edition: their positions in `chunks` and languages. */
+export function editionsByKey(chunks: Chunk[]): Map<string, Array<{ position: number; lang: string }>> {
+  const editions = new Map<string, Array<{ position: number; lang: string }>>();
+  chunks.forEach((chunk, position) => {
+    const lang = parseEdition(chunk.docId)?.lang;
+    if (!lang) return;
+    const list = editions.get(chunk.sectionKey);
+    if (list) list.push({ position, lang });
+    else editions.set(chunk.sectionKey, [{ position, lang }]);
+  });
+  return editions;
+}
+
+/** Picks, for each ranked section, the edition to show; see `preferQuestionEdition`. */
+export type EditionChooser = (ranked: ScoredSection[], questionLanguage: string) => ScoredSection[];
+
+/**
+ * Builds the chooser over the indexed chunks. A section key appears once in the ranking: at the rank of its
+ * best edition, shown in the edition whose language is the question's when one is indexed, else as ranked —
+ * a reader gets one citation per section, in their language. (Adding the other editions' scores to the key was
+ * tried on the dev split and lost R@3: it crowds out documents that have no second edition.) Keys with one
+ * section (documents without editions) pass through untouched.
+ */
+export function preferQuestionEdition(indexed: Chunk[]): EditionChooser {
+  const editions = editionsByKey(indexed);
+  return (ranked, questionLanguage) => {
+    const seen = new Set<string>();
+    return ranked.flatMap((section) => {
+      const key = indexed[section.position]?.sectionKey ?? '';
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const preferred = editions
+        .get(key)
+        ?.find((edition) => primaryLanguage(edition.lang) === questionLanguage);
+      return [preferred ? { ...section, position: preferred.position } : section];
+    });
+  };
 }

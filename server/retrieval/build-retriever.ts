@@ -41,7 +41,7 @@ async function corpusGlossary(corpusDir: string, logger: Logger): Promise<TermGr
 export async function buildRetriever(options: BuildRetrieverOptions): Promise<ExplainableRetriever> {
   const { corpusDir, logger } = options;
   const [documents, glossary] = await Promise.all([
-    loadCorpus({ dir: corpusDir, logger }),
+    loadCorpus({ dir: corpusDir, logger, cacheDir: options.snapshotDir }),
     corpusGlossary(corpusDir, logger),
   ]);
   return createRetriever({

@@ -1,3 +1,4 @@
+import type { LoadedDocument } from './load-corpus.js';
 import { findHeadings, type HeadingLine } from './markdown.js';
 import type { Chunk, SourceDocument } from './types.js';
 
@@ -59,30 +60,35 @@ export function isEmptySection(chunk: Chunk): boolean {
   return chunk.text.slice(bodyStart).replace(THEMATIC_BREAK_LINES, '').trim() === '';
 }
 
-function headingPaths(headings: HeadingLine[]): string[][] {
-  const stack: HeadingLine[] = [];
-  return headings.map((heading) => {
-    while ((stack.at(-1)?.level ?? 0) >= heading.level) stack.pop();
-    stack.push(heading);
-    return stack.map((entry) => entry.title);
-  });
-}
-
-/** Sibling ordinals per heading (`1.3.2`): the shape editions of one document share, whatever their language. */
-function indexPaths(headings: HeadingLine[]): string[] {
-  const stack: Array<{ level: number; ordinal: number }> = [];
+/** Each heading's path (H1 → Hn titles) and index path (sibling ordinals, `1.3.2`), in one walk. */
+function headingPlaces(headings: HeadingLine[]): Array<{ path: string[]; indexPath: string }> {
+  const stack: Array<{ level: number; title: string; ordinal: number }> = [];
   const childCounts = [0];
-  return headings.map((heading) => {
-    while ((stack.at(-1)?.level ?? 0) >= heading.level) {
+  return headings.map(({ level, title }) => {
+    while ((stack.at(-1)?.level ?? 0) >= level) {
       stack.pop();
       childCounts.pop();
     }
     const ordinal = (childCounts.at(-1) ?? 0) + 1;
     childCounts[childCounts.length - 1] = ordinal;
-    stack.push({ level: heading.level, ordinal });
+    stack.push({ level, title, ordinal });
     childCounts.push(0);
-    return stack.map((entry) => entry.ordinal).join('.');
+    return {
+      path: stack.map((entry) => entry.title),
+      indexPath: stack.map((entry) => entry.ordinal).join('.'),
+    };
   });
+}
+
+/** Chunks grouped by document, in corpus order. */
+export function chunksByDocument(chunks: Chunk[]): Map<string, Chunk[]> {
+  const byDocument = new Map<string, Chunk[]>();
+  for (const chunk of chunks) {
+    const list = byDocument.get(chunk.docId);
+    if (list) list.push(chunk);
+    else byDocument.set(chunk.docId, [chunk]);
+  }
+  return byDocument;
 }
 
 function preambleChunk(doc: SourceDocument, end: number): Chunk | undefined {
@@ -101,14 +107,14 @@ function preambleChunk(doc: SourceDocument, end: number): Chunk | undefined {
  * level, so a three-bullet `需求量` subsection is its own chunk; its `headings` path (H1 → Hn) carries the
  * parent context (role name). Text before the first heading becomes a `preamble` chunk when non-empty; a
  * document with no heading at all is therefore one chunk. Chunks whose body is empty are kept (they are
- * outline entries for navigation); the index skips them (see `isEmptySection`).
+ * outline entries for navigation); the index skips them (see `isEmptySection`). A document from `loadCorpus`
+ * brings the headings of its one parse; any other is parsed here.
  */
-export function chunkDocument(doc: SourceDocument): Chunk[] {
-  const headings = findHeadings(doc.text);
+export function chunkDocument(doc: SourceDocument & { parsed?: LoadedDocument['parsed'] }): Chunk[] {
+  const headings = doc.parsed?.text === doc.text ? doc.parsed.headings : findHeadings(doc.text);
   const firstStart = headings[0]?.start ?? doc.text.length;
   const preamble = preambleChunk(doc, firstStart);
-  const paths = headingPaths(headings);
-  const positions = indexPaths(headings);
+  const places = headingPlaces(headings);
   const anchors = uniqueAnchors([
     ...(preamble ? [PREAMBLE_ANCHOR] : []),
     ...headings.map((heading) => slugifyHeading(heading.title)),
@@ -118,12 +124,12 @@ export function chunkDocument(doc: SourceDocument): Chunk[] {
     const nextStart = headings[index + 1]?.start ?? doc.text.length;
     const end = trimSectionEnd(doc.text, heading.start, nextStart);
     const anchor = anchors[index] ?? slugifyHeading(heading.title);
-    const indexPath = positions[index] ?? String(index + 1);
+    const indexPath = places[index]?.indexPath ?? String(index + 1);
     chunks.push({
       id: `${doc.id}#${anchor}`,
       docId: doc.id,
       docTitle: doc.title,
-      headings: paths[index] ?? [heading.title],
+      headings: places[index]?.path ?? [heading.title],
       depth: heading.level,
       anchor,
       text: doc.text.slice(heading.start, end),

@@ -1,4 +1,5 @@
 import type { CompareCell, CompareGroup } from '../contract.js';
+import { chunksByDocument } from './chunk-markdown.js';
 import { headingTopic } from './markdown.js';
 import type { Chunk } from './types.js';
 
@@ -117,14 +118,8 @@ export function findCompareGroups(
   chunks: Chunk[],
   languageOf: (docId: string) => 'zh' | 'en',
 ): CompareGroup[] {
-  const byDocument = new Map<string, Chunk[]>();
-  for (const chunk of chunks) {
-    const list = byDocument.get(chunk.docId) ?? [];
-    list.push(chunk);
-    byDocument.set(chunk.docId, list);
-  }
   const groups: CompareGroup[] = [];
-  for (const [docId, documentChunks] of byDocument) {
+  for (const [docId, documentChunks] of chunksByDocument(chunks)) {
     const children = childrenByParent(documentChunks);
     for (const parent of documentChunks) {
       const siblings = children.get(parent.indexPath) ?? [];

@@ -1,6 +1,6 @@
 import type { SearchResponse, SearchResult } from '../contract.js';
 import type { Logger } from '../logger.js';
-import { alignEditions } from './align-editions.js';
+import { alignEditions, preferQuestionEdition } from './align-editions.js';
 import { analyzeQuery, type QueryResources } from './analyze-query.js';
 import { chunkDocument, isEmptySection } from './chunk-markdown.js';
 import { findCompareGroups } from './compare-groups.js';
@@ -8,16 +8,14 @@ import { createTranslator } from './cross-lingual.js';
 import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
-import { buildGuideOutline } from './guide-outline.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
 import { headingTopic } from './markdown.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
-import { preferQuestionEdition } from './prefer-edition.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
 import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
-import { createSectionIndex } from './section-view.js';
+import { buildGuideOutline, createSectionIndex } from './section-view.js';
 import { detectLanguage, isGlueBigram, termSet } from './text.js';
 import type {
   Chunk,
@@ -117,8 +115,9 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   const sections = createSectionIndex(documents, chunks);
   const chooseEditions = preferQuestionEdition(indexed);
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
-  const outline = buildGuideOutline(documents, chunks, documentLanguage);
-  const compare = { groups: findCompareGroups(chunks, (docId) => languageOf.get(docId) ?? 'en') };
+  const languageOfDocument = (docId: string) => languageOf.get(docId) ?? 'en';
+  const outline = buildGuideOutline(documents, chunks, languageOfDocument);
+  const compare = { groups: findCompareGroups(chunks, languageOfDocument) };
   logger.info('retrieval_indexed', {
     documents: documents.length,
     chunks: chunks.length,
@@ -193,6 +192,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
         covered: judgment.covered,
         strongest: judgment.strongest,
         unseen: judgment.unseen,
+        corroboration: judgment.corroboration,
         answerable: judgment.answerable,
         ranked: ranked.slice(0, searchOptions.limit ?? DEFAULT_LIMIT).map((section) => ({
           id: indexed[section.position]?.id ?? '',

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
+import { findHeadings, type HeadingLine } from './markdown.js';
 import type { IndexSnapshot } from './orama-index.js';
 import { TEXT_LAYER_VERSION } from './text.js';
 import type { SourceDocument } from './types.js';
@@ -11,9 +13,25 @@ import type { TermGroup } from './vocabulary.js';
 /** Bump when the snapshot's shape or the index's fields change. */
 const SNAPSHOT_FORMAT = 2;
 
-function oramaVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('@orama/orama/package.json') as { version: string }).version;
+/** An installed package's version, read beside its entry point (not every package exports `package.json`). */
+function packageVersion(name: string): string {
+  const entry = createRequire(import.meta.url).resolve(name);
+  const folder = entry.slice(0, entry.lastIndexOf(`/${name}/`) + name.length + 2);
+  return (JSON.parse(readFileSync(`${folder}package.json`, 'utf8')) as { version: string }).version;
+}
+
+/** Writes via a temp file renamed into place, so a crash never leaves half a file; the error when it failed. */
+async function writeAtomically(file: string, data: string): Promise<string | undefined> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+    return undefined;
+  } catch (error) {
+    await rm(temporary, { force: true });
+    return String(error);
+  }
 }
 
 /**
@@ -27,7 +45,9 @@ export function snapshotKey(
   embedding?: string,
 ): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([SNAPSHOT_FORMAT, TEXT_LAYER_VERSION, oramaVersion(), vocabulary]));
+  hash.update(
+    JSON.stringify([SNAPSHOT_FORMAT, TEXT_LAYER_VERSION, packageVersion('@orama/orama'), vocabulary]),
+  );
   if (embedding !== undefined) hash.update(`\u0000embedding\u0000${embedding}`);
   for (const document of documents) hash.update(`\u0000${document.id}\u0000${document.text}`);
   return hash.digest('hex').slice(0, 32);
@@ -68,17 +88,63 @@ export async function writeSnapshot(
   logger: Logger,
 ): Promise<void> {
   const file = snapshotFile(dir, key);
-  const temporary = `${file}.${process.pid}.tmp`;
+  let error: string | undefined;
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temporary, JSON.stringify(snapshot));
-    await rename(temporary, file);
-    for (const name of await readdir(dir)) {
-      if (/^index-[0-9a-f]{32}\.json$/.test(name) && name !== path.basename(file))
-        await rm(path.join(dir, name), { force: true });
-    }
-  } catch (error) {
-    logger.warn('index_snapshot_not_written', { dir, error: String(error) });
-    await rm(temporary, { force: true });
+    error = await writeAtomically(file, JSON.stringify(snapshot));
+  } catch (thrown) {
+    // A string past V8's limit cannot even be made: the same as a failed write.
+    error = String(thrown);
   }
+  if (error) return logger.warn('index_snapshot_not_written', { dir, error });
+  for (const name of await readdir(dir)) {
+    if (/^index-[0-9a-f]{32}\.json$/.test(name) && name !== path.basename(file))
+      await rm(path.join(dir, name), { force: true });
+  }
+}
+
+/** The heading cache's file beside the snapshots, and what it is valid for: its shape and the parser's versions. */
+const HEADING_CACHE_FILE = 'headings.json';
+const HEADING_CACHE_VERSION = `1 ${packageVersion('mdast-util-from-markdown')} ${packageVersion('micromark-extension-gfm')}`;
+type HeadingRow = [level: number, title: string, start: number];
+
+/** Each corpus file's headings by content hash, so a start parses only the files that changed. */
+export interface HeadingCache {
+  headings(text: string): HeadingLine[];
+  /** Keeps the headings of this load's files only; a failure costs the next start a parse. */
+  save(): Promise<void>;
+  readonly parsed: number;
+}
+
+/** The cache in `dir` (unreadable or of another version: empty); without `dir`, every text is parsed. */
+export async function openHeadingCache(dir: string | undefined, logger: Logger): Promise<HeadingCache> {
+  const file = dir && path.join(dir, HEADING_CACHE_FILE);
+  const stored = file
+    ? await readFile(file, 'utf8')
+        .then((raw) => JSON.parse(raw) as { version?: string; files?: Record<string, HeadingRow[]> })
+        .catch(() => undefined)
+    : undefined;
+  const known = new Map(stored?.version === HEADING_CACHE_VERSION ? Object.entries(stored.files ?? {}) : []);
+  const used = new Map<string, HeadingRow[]>();
+  let parsed = 0;
+  return {
+    get parsed() {
+      return parsed;
+    },
+    headings(text) {
+      const key = createHash('sha256').update(text).digest('base64url');
+      let rows = known.get(key);
+      if (!rows) {
+        parsed += 1;
+        rows = findHeadings(text).map(({ level, title, start }): HeadingRow => [level, title, start]);
+      }
+      used.set(key, rows);
+      return rows.map(([level, title, start]) => ({ level, title, start }));
+    },
+    async save() {
+      if (!file || (parsed === 0 && used.size === known.size)) return;
+      const data = JSON.stringify({ version: HEADING_CACHE_VERSION, files: Object.fromEntries(used) });
+      const error = await writeAtomically(file, data);
+      if (error) logger.warn('heading_cache_not_written', { file, error });
+    },
+  };
 }

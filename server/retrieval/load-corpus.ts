@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
-import { findHeadings } from './markdown.js';
+import { type HeadingCache, openHeadingCache } from './index-snapshot.js';
+import type { HeadingLine } from './markdown.js';
 import type { SourceDocument } from './types.js';
 
 /** Files above this size are skipped: the corpus is curated prose, a bigger file is a mistake (a dump). */
@@ -11,6 +12,11 @@ export interface LoadCorpusOptions {
   dir: string;
   logger: Logger;
   maxFileBytes?: number;
+  /**
+   * Where the headings each file's parse found are kept by content hash (the server passes `<DATA_DIR>/index`),
+   * so a later start parses only the files that changed; without it every file is parsed.
+   */
+  cacheDir?: string;
 }
 
 async function listMarkdownFiles(dir: string): Promise<string[]> {
@@ -27,18 +33,28 @@ function decodeMarkdown(bytes: Uint8Array): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-function toDocument(relativePath: string, text: string): SourceDocument {
+/**
+ * A loaded document with what its one parse found: chunking reuses it instead of parsing again, for as long
+ * as `parsed.text` is the document's text (a copy with other text is parsed anew).
+ */
+export interface LoadedDocument extends SourceDocument {
+  parsed: { text: string; headings: HeadingLine[] };
+}
+
+function toDocument(relativePath: string, text: string, cache: HeadingCache): LoadedDocument {
   const id = relativePath.replace(/\.md$/i, '');
-  const firstH1 = findHeadings(text).find((heading) => heading.level === 1 && heading.title);
-  return { id, title: firstH1?.title ?? path.posix.basename(id), path: relativePath, text };
+  const headings = cache.headings(text);
+  const firstH1 = headings.find((heading) => heading.level === 1 && heading.title);
+  const title = firstH1?.title ?? path.posix.basename(id);
+  return { id, title, path: relativePath, text, parsed: { text, headings } };
 }
 
 async function readDocument(
   dir: string,
   relativePath: string,
-  options: { logger: Logger; maxFileBytes: number },
-): Promise<SourceDocument | undefined> {
-  const { logger, maxFileBytes } = options;
+  options: { logger: Logger; maxFileBytes: number; cache: HeadingCache },
+): Promise<LoadedDocument | undefined> {
+  const { logger, maxFileBytes, cache } = options;
   const absolute = path.join(dir, relativePath);
   const { size } = await stat(absolute);
   if (size > maxFileBytes) {
@@ -61,8 +77,8 @@ async function readDocument(
     logger.warn('corpus_file_skipped', { file: relativePath, reason: 'empty' });
     return undefined;
   }
-  const document = toDocument(relativePath, text);
-  if (findHeadings(text).length === 0) {
+  const document = toDocument(relativePath, text, cache);
+  if (document.parsed.headings.length === 0) {
     logger.info('corpus_no_headings', {
       file: relativePath,
       note: 'indexed as one section titled by file name',
@@ -76,8 +92,9 @@ async function readDocument(
  * empty, larger than `maxFileBytes`, invalid UTF-8, unreadable — are logged and skipped, never fatal.
  * A missing directory logs an error and yields no documents, so the server still starts (health shows 0).
  */
-export async function loadCorpus(options: LoadCorpusOptions): Promise<SourceDocument[]> {
+export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedDocument[]> {
   const { dir, logger, maxFileBytes = MAX_CORPUS_FILE_BYTES } = options;
+  const cache = await openHeadingCache(options.cacheDir, logger);
   let files: string[];
   try {
     files = await listMarkdownFiles(dir);
@@ -88,15 +105,17 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<SourceDocu
     });
     return [];
   }
-  const documents: SourceDocument[] = [];
+  const documents: LoadedDocument[] = [];
   for (const file of files) {
     try {
-      const document = await readDocument(dir, file, { logger, maxFileBytes });
+      const document = await readDocument(dir, file, { logger, maxFileBytes, cache });
       if (document) documents.push(document);
     } catch (error) {
       logger.warn('corpus_file_skipped', { file, reason: 'unreadable', error: String(error) });
     }
   }
-  logger.info('corpus_loaded', { dir, files: files.length, documents: documents.length });
+  await cache.save();
+  const parsed = cache.parsed;
+  logger.info('corpus_loaded', { dir, files: files.length, documents: documents.length, parsed });
   return documents;
 }

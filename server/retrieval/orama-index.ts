@@ -1,31 +1,23 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { count, create, insertMultiple, load, type RawData, save } from '@orama/orama';
+import { count, load, type RawData, save } from '@orama/orama';
 import type { ChunkVectors } from './embeddings/embed-chunks.js';
 import {
   fillVectors,
   keepVectorIndex,
   nearestSections,
   saveWithoutVectors,
-  VECTOR_FIELD,
-  vectorType,
 } from './embeddings/vector-field.js';
 import { createExactTerms, type TermCounts } from './exact-terms.js';
-import { headingTopic } from './markdown.js';
-import { createTokenizer, tokenize } from './text.js';
+import { buildDatabase, createDatabase, FIELDS, type Field } from './orama-database.js';
 import type { Chunk } from './types.js';
 
-const SCHEMA = { title: 'string', parents: 'string', doc: 'string', body: 'string' } as const;
-const PROPERTIES = Object.keys(SCHEMA);
+export { FIELDS, type Field, sectionBody } from './orama-database.js';
+
 /**
  * A section's own heading names its topic; parent headings give its context (the role a short subsection
  * belongs to); the document title is shared by all its sections and so says least about any one.
  */
 export const FIELD_BOOSTS = { title: 3, parents: 1.5, doc: 0.5, body: 1 };
 const BM25 = { k: 1.2, b: 0.75, d: 0.5 };
-const INSERT_BATCH = 500;
-
-export type Field = keyof typeof SCHEMA;
-export const FIELDS = PROPERTIES as Field[];
 
 /** A section's fields as token counts: what the second pass scores. */
 export type FieldTerms = Record<Field, TermCounts>;
@@ -51,25 +43,6 @@ export interface OramaIndex {
   nearest(vector: number[], limit: number): Promise<Array<[number, number]>>;
 }
 
-/** The text a section adds under its heading line, without link targets (URLs are not its words). */
-export function sectionBody(chunk: Chunk): string {
-  const body =
-    chunk.depth === 0 ? chunk.text : chunk.text.slice(chunk.text.indexOf('\n') + 1 || chunk.text.length);
-  return body.replace(/\]\([^)]*\)/g, ']');
-}
-
-function rowOf(chunk: Chunk) {
-  const own = chunk.headings.at(-1);
-  const parents = chunk.headings.slice(0, -1).filter((heading) => heading !== chunk.docTitle);
-  return {
-    id: chunk.id,
-    title: own && own !== chunk.docTitle ? headingTopic(own) : '',
-    parents: parents.map(headingTopic).join('\n'),
-    doc: chunk.docTitle,
-    body: sectionBody(chunk),
-  };
-}
-
 /** What a built index holds, as plain JSON: Orama's own `save`, plus the statistics the second pass reads. */
 export interface IndexSnapshot {
   orama: RawData;
@@ -77,48 +50,8 @@ export interface IndexSnapshot {
   lengths: Record<Field, number[]>;
 }
 
-function createDatabase(dimensions?: number) {
-  const schema = dimensions ? { ...SCHEMA, [VECTOR_FIELD]: vectorType(dimensions) } : SCHEMA;
-  // Sorting is never used (results are ranked by score): disabling it saves a large share of the heap.
-  return create({ schema, components: { tokenizer: createTokenizer() }, sort: { enabled: false } });
-}
-
-async function buildData(chunks: Chunk[], dimensions?: number) {
-  const db = createDatabase(dimensions);
-  const frequencies = new Map<string, number>();
-  const lengths = Object.fromEntries(
-    FIELDS.map((field) => [field, new Array<number>(chunks.length).fill(0)]),
-  ) as Record<Field, number[]>;
-  // Aligned editions of a section count as one section, so a second language does not make every word of the
-  // first look rarer (its sections can never hold them).
-  const editions = new Map<string, Set<string>>();
-  for (const chunk of chunks) editions.set(chunk.sectionKey, new Set());
-  const rows = chunks.map((chunk, position) => {
-    const row = rowOf(chunk);
-    const seen = editions.get(chunk.sectionKey) ?? new Set<string>();
-    for (const field of FIELDS) {
-      const tokens = tokenize(row[field]);
-      lengths[field][position] = tokens.length;
-      for (const token of tokens) seen.add(token);
-    }
-    return row;
-  });
-  for (const seen of editions.values())
-    for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
-  // Orama inserts synchronously: a batch at a time, with a turn of the event loop between batches, lets a
-  // server that listens while it warms answer its health checks during a long build.
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    await insertMultiple(db, rows.slice(start, start + INSERT_BATCH), INSERT_BATCH);
-    await yieldToEventLoop();
-  }
-  // The stored documents are never read back (sections come from `chunks`): keep ids only.
-  const stored = db.data.docs as unknown as { docs: Record<string, { id: string } | undefined> };
-  for (const key of Object.keys(stored.docs)) stored.docs[key] = { id: stored.docs[key]?.id ?? '' };
-  return { db, frequencies, lengths, sections: editions.size };
-}
-
 function restoreData(chunks: Chunk[], snapshot: IndexSnapshot, dimensions?: number) {
-  const db = createDatabase(dimensions);
+  const db = createDatabase(undefined, dimensions);
   keepVectorIndex(db, () => load(db, snapshot.orama));
   const sections = new Set(chunks.map((chunk) => chunk.sectionKey)).size;
   return { db, frequencies: new Map(snapshot.frequencies), lengths: snapshot.lengths, sections };
@@ -138,7 +71,7 @@ export async function createOramaIndex(
   const dimensions = vectors?.dimensions;
   const { db, frequencies, lengths, sections } = saved
     ? restoreData(chunks, saved, dimensions)
-    : await buildData(chunks, dimensions);
+    : await buildDatabase(chunks, dimensions);
   if (vectors) fillVectors(db, chunks, vectors);
   const averages = Object.fromEntries(
     FIELDS.map((field) => [
@@ -150,7 +83,7 @@ export async function createOramaIndex(
   const exact = createExactTerms(
     db,
     chunks.map((chunk) => chunk.id),
-    { properties: PROPERTIES, boosts: FIELD_BOOSTS, bm25: BM25, docsCount: count(db) },
+    { properties: FIELDS, boosts: FIELD_BOOSTS, bm25: BM25, docsCount: count(db) },
   );
   return {
     size: sections,

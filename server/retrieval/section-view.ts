@@ -1,5 +1,6 @@
-import type { OutlineEntry, SectionEdition, SectionResponse } from '../contract.js';
-import { parseEdition } from './align-editions.js';
+import type { GuideDocument, OutlineEntry, OutlineResponse, SectionResponse } from '../contract.js';
+import { editionsByKey } from './align-editions.js';
+import { chunksByDocument, isEmptySection } from './chunk-markdown.js';
 import type { Chunk, SourceDocument } from './types.js';
 
 /** Finds sections by id and shows each inside its document: outline, previous and next entry. */
@@ -11,19 +12,6 @@ function outlineEntry(chunk: Chunk): OutlineEntry {
   return { id: chunk.id, headings: chunk.headings, anchor: chunk.anchor, depth: chunk.depth };
 }
 
-/** The sections of each section key that sit in an edition, so a panel can switch between them. */
-function editionsByKey(chunks: Chunk[]): Map<string, SectionEdition[]> {
-  const editions = new Map<string, SectionEdition[]>();
-  for (const chunk of chunks) {
-    const lang = parseEdition(chunk.docId)?.lang;
-    if (!lang) continue;
-    const list = editions.get(chunk.sectionKey) ?? [];
-    list.push({ lang, id: chunk.id });
-    editions.set(chunk.sectionKey, list);
-  }
-  return editions;
-}
-
 /**
  * Indexes every chunk (empty heading-only chunks included: they are outline entries the panel navigates)
  * by id, with its document outline computed once per document and the aligned sections of other editions.
@@ -33,6 +21,11 @@ export function createSectionIndex(documents: SourceDocument[], chunks: Chunk[])
   const outlines = new Map<string, OutlineEntry[]>();
   const positions = new Map<string, { chunk: Chunk; index: number }>();
   const editions = editionsByKey(chunks);
+  const editionsOf = (chunk: Chunk) =>
+    (editions.get(chunk.sectionKey) ?? []).flatMap(({ position, lang }) => {
+      const id = chunks[position]?.id;
+      return id === undefined || id === chunk.id ? [] : [{ lang, id }];
+    });
   for (const chunk of chunks) {
     const outline = outlines.get(chunk.docId) ?? [];
     positions.set(chunk.id, { chunk, index: outline.length });
@@ -57,8 +50,34 @@ export function createSectionIndex(documents: SourceDocument[], chunks: Chunk[])
         document: { id: chunk.docId, title: titles.get(chunk.docId) ?? chunk.docTitle, outline },
         prev: outline[index - 1] ?? null,
         next: outline[index + 1] ?? null,
-        editions: (editions.get(chunk.sectionKey) ?? []).filter((edition) => edition.id !== chunk.id),
+        editions: editionsOf(chunk),
       };
     },
   };
+}
+
+/**
+ * Every document's table of contents for the guide browser, in corpus order: each section with its heading
+ * path, depth, edition key and whether it has text of its own. Computed once; the corpus does not change
+ * while the server runs.
+ */
+export function buildGuideOutline(
+  documents: SourceDocument[],
+  chunks: Chunk[],
+  languageOf: (docId: string) => 'zh' | 'en',
+): OutlineResponse {
+  const byDocument = chunksByDocument(chunks);
+  const guideDocuments = documents.map(
+    (document): GuideDocument => ({
+      id: document.id,
+      title: document.title,
+      lang: languageOf(document.id),
+      outline: (byDocument.get(document.id) ?? []).map((chunk) => ({
+        ...outlineEntry(chunk),
+        key: chunk.sectionKey,
+        hasText: !isEmptySection(chunk),
+      })),
+    }),
+  );
+  return { documents: guideDocuments };
 }

@@ -85,6 +85,7 @@ export interface SearchExplanation {
   covered: number;
   strongest: number;
   unseen: number;
+  corroboration: number;
   answerable: boolean;
   ranked: Array<{ id: string; score: number; held: string[] }>;
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useStoryHarness } from './support/harness.js';
 import {
+  answers,
   ask,
   composer,
   DESKTOP_EN,
@@ -108,6 +109,25 @@ describe('the app around the answers', () => {
       (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, v) => sum + Number(v), 0);
     expect(luminance(await background('dark'))).toBeLessThan(luminance(await background('light')));
   });
+
+  it.each([PHONE_EN, PHONE_ZH])(
+    '$name: the header keeps its actions beside the brand, as named 40 px icons',
+    async (reader) => {
+      const { words } = reader;
+      const { page } = await harness.open(reader);
+      await ask(page, words, QUESTION);
+      const brand = await page.locator('.app-header .brand').boundingBox();
+      const newChat = page.locator('.header-actions').getByRole('button', { name: words['app.newChat'] });
+      const box = await newChat.boundingBox();
+      expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(40);
+      // One row: the actions' vertical middle lies within the brand's line.
+      const middle = (box?.y ?? 0) + (box?.height ?? 0) / 2;
+      expect(middle).toBeGreaterThan(brand?.y ?? 0);
+      expect(middle).toBeLessThan((brand?.y ?? 0) + (brand?.height ?? 0) + 12);
+      await newChat.click();
+      await expect.poll(() => answers(page, words).count()).toBe(0);
+    },
+  );
 
   it('on a phone, a tap outside closes the Sources sheet', async () => {
     const reader = PHONE_ZH;

@@ -86,10 +86,12 @@ export const EVAL_GATES: Record<string, SuiteGate> = {
     answerFirstCitation: 0.48,
     maxInvalidCitations: 0,
   },
+  // Off-topic floors on dev raised with the corroboration rule (judge-coverage.ts), 2026-12-03: measured 43/57,
+  // 9/11, 6/11, 17/25, 18/25; each floor lets one more question through (three for founding's 57).
   'dev: founding': {
     recallAt3: 0.83,
     mrr: 0.74,
-    offTopicAccuracy: 0.65,
+    offTopicAccuracy: 0.7,
     maxFalseNotCovered: 0.11,
     answerFirstCitation: 0.66,
     maxInvalidCitations: 0,
@@ -97,7 +99,7 @@ export const EVAL_GATES: Record<string, SuiteGate> = {
   'dev: dev corpus': {
     recallAt3: 0.79,
     mrr: 0.7,
-    offTopicAccuracy: 0.67,
+    offTopicAccuracy: 0.72,
     maxFalseNotCovered: 0.05,
     answerFirstCitation: 0.61,
     maxInvalidCitations: 0,
@@ -105,9 +107,28 @@ export const EVAL_GATES: Record<string, SuiteGate> = {
   'dev: dev corpus + founding': {
     recallAt3: 0.75,
     mrr: 0.67,
-    offTopicAccuracy: 0.31,
+    offTopicAccuracy: 0.45,
     maxFalseNotCovered: 0.05,
     answerFirstCitation: 0.63,
+    maxInvalidCitations: 0,
+  },
+  // The second dev corpus, first measured 2026-12-03 right after its questions were committed: R@3 77.8%, MRR
+  // 0.697, off-topic 15/25, false "not covered" 4.0%, first citation 60.6%; beside the founding document 73.7%,
+  // 0.652, 15/25, 3.0%, 54.5%. Floors about five points below (off-topic ten: one question is four points).
+  'dev: dev more': {
+    recallAt3: 0.72,
+    mrr: 0.64,
+    offTopicAccuracy: 0.63,
+    maxFalseNotCovered: 0.09,
+    answerFirstCitation: 0.55,
+    maxInvalidCitations: 0,
+  },
+  'dev: dev more + founding': {
+    recallAt3: 0.68,
+    mrr: 0.6,
+    offTopicAccuracy: 0.66,
+    maxFalseNotCovered: 0.08,
+    answerFirstCitation: 0.49,
     maxInvalidCitations: 0,
   },
 };

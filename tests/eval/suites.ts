@@ -21,6 +21,8 @@ export interface Suite {
 
 const FOUNDING = 'corpus';
 const DEV_CORPUS = 'tests/eval/corpora/dev';
+/** A second, larger dev corpus so thresholds and cross-lingual rules are not fitted to six documents. */
+const DEV_MORE_CORPUS = 'tests/eval/corpora/dev-more';
 /** Documents nobody tuning retrieval has read, with questions written before any run (`fresh-*.jsonl`). */
 const BLIND_CORPUS = 'tests/eval/corpora/blind';
 
@@ -75,6 +77,13 @@ export const SUITES: Suite[] = [
     split: 'dev',
     corpora: [DEV_CORPUS, FOUNDING],
     set: 'tests/eval/dev/dev-corpus.jsonl',
+  },
+  { name: 'dev more', split: 'dev', corpora: [DEV_MORE_CORPUS], set: 'tests/eval/dev/dev-more.jsonl' },
+  {
+    name: 'dev more + founding',
+    split: 'dev',
+    corpora: [DEV_MORE_CORPUS, FOUNDING],
+    set: 'tests/eval/dev/dev-more.jsonl',
   },
 ];
 

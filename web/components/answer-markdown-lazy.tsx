@@ -8,9 +8,15 @@ let loading: Promise<void> | null = null;
 
 /** Loads the Markdown renderer once; resolves when `AnswerMarkdown` renders it synchronously. */
 export function preloadAnswerMarkdown(): Promise<void> {
-  loading ??= import('./answer-markdown.js').then((module) => {
-    loaded = module.AnswerMarkdown;
-  });
+  loading ??= import('./answer-markdown.js').then(
+    (module) => {
+      loaded = module.AnswerMarkdown;
+    },
+    () => {
+      // A chunk that failed to load (a deploy replaced it, the network dropped) is tried again next time.
+      loading = null;
+    },
+  );
   return loading;
 }
 
@@ -23,11 +29,19 @@ if (typeof window !== 'undefined') {
 
 /** `AnswerMarkdown`, loaded on demand; until it is in (rarely: it loads at idle) the answer shows as plain text. */
 export function AnswerMarkdown(props: ComponentProps<MarkdownComponent>) {
-  const [, setReady] = useState(loaded !== null);
+  const [Markdown, setMarkdown] = useState<MarkdownComponent | null>(() => loaded);
   useEffect(() => {
-    if (loaded === null) void preloadAnswerMarkdown().then(() => setReady(true));
-  }, []);
-  const Markdown = loaded;
+    if (Markdown) return;
+    // Asks the module, not the first render: the renderer may have arrived between render and this effect, and a
+    // finished answer renders no more, so a missed arrival would leave it as plain text for good.
+    let mounted = true;
+    void preloadAnswerMarkdown().then(() => {
+      if (mounted && loaded) setMarkdown(() => loaded);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [Markdown]);
   return Markdown ? (
     <Markdown {...props} />
   ) : (

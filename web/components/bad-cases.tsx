@@ -1,5 +1,5 @@
 import type { InsightsResponse } from '../../server/contract.js';
-import { reasonLabel } from '../lib/feedback-reasons.js';
+import { useI18n } from '../lib/i18n.js';
 
 type BadCase = InsightsResponse['latestBadCases'][number];
 
@@ -10,15 +10,17 @@ export function localDateTime(iso: string): string {
 }
 
 function BadCaseItem({ badCase }: { badCase: BadCase }) {
+  const { t } = useI18n();
   const meta = [localDateTime(badCase.createdAt), badCase.mode, badCase.model];
-  if (badCase.reasons.length > 0) meta.push(badCase.reasons.map(reasonLabel).join(', '));
+  if (badCase.reasons.length > 0)
+    meta.push(badCase.reasons.map((reason) => t(`reason.${reason}`)).join(', '));
   return (
     <li className="bad-case">
       <p className="bad-case-question">{badCase.question}</p>
       <p className="bad-case-meta">{meta.filter(Boolean).join(' · ')}</p>
       {badCase.comment && <blockquote>{badCase.comment}</blockquote>}
       <details>
-        <summary>Answer and citations</summary>
+        <summary>{t('insights.answerAndCitations')}</summary>
         <p className="bad-case-answer">{badCase.answer}</p>
         <ul className="bad-case-citations">
           {badCase.citations.map((citation) => (

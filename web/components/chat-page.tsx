@@ -3,6 +3,7 @@ import { useConversations } from '../hooks/use-conversations.js';
 import { GuideLinkContext } from '../hooks/use-guide-link.js';
 import { useGuidePage } from '../hooks/use-guide-page.js';
 import { useI18n } from '../lib/i18n.js';
+import { IconLabel } from './action-icon.js';
 import { AppHeader } from './app-header.js';
 import { ChatView } from './chat-view.js';
 import { ConversationList } from './conversation-list.js';
@@ -52,14 +53,14 @@ function HeaderActions({ drawer, onBrowse, share, onNewChat }: HeaderActionsProp
         aria-expanded={drawer.open}
         onClick={() => drawer.setOpen((open) => !open)}
       >
-        {t('app.history')}
+        <IconLabel name="history">{t('app.history')}</IconLabel>
       </button>
       <button type="button" className="secondary-button" onClick={onBrowse}>
-        {t('guide.browse')}
+        <IconLabel name="browse">{t('guide.browse')}</IconLabel>
       </button>
       {share && <ShareButton conversationId={share.conversationId} title={share.title} />}
       <button type="button" className="secondary-button" onClick={onNewChat}>
-        {t('app.newChat')}
+        <IconLabel name="new">{t('app.newChat')}</IconLabel>
       </button>
     </>
   );

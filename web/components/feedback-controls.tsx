@@ -1,9 +1,18 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { FeedbackReason } from '../../server/contract.js';
 import type { RatingInput, SubmissionState } from '../hooks/use-feedback.js';
-import { FEEDBACK_REASONS } from '../lib/feedback-reasons.js';
 import { useI18n } from '../lib/i18n.js';
 import { ActionIcon } from './action-icon.js';
+
+/** Why an answer was not helpful, in the order the form offers them; their words are the catalogs' `reason.*`. */
+const FEEDBACK_REASONS: readonly FeedbackReason[] = [
+  'wrong',
+  'unsupported',
+  'missing',
+  'off-topic',
+  'outdated',
+  'other',
+];
 
 interface FeedbackControlsProps {
   state: SubmissionState;
@@ -39,7 +48,7 @@ function ReasonForm({ locked, onSend }: { locked: boolean; onSend: (input: Ratin
     <form className="feedback-form" onSubmit={submit} aria-label={t('feedback.formLabel')}>
       <fieldset>
         <legend>{t('feedback.legend')}</legend>
-        {FEEDBACK_REASONS.map(({ reason }) => (
+        {FEEDBACK_REASONS.map((reason) => (
           <label key={reason} className="checkbox">
             <input
               type="checkbox"

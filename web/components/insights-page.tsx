@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useInsights } from '../hooks/use-insights.js';
+import { useI18n } from '../lib/i18n.js';
 import { AppHeader } from './app-header.js';
 import { InsightsCharts } from './insights-charts.js';
 import { type InsightsRange, InsightsRangeForm } from './insights-range.js';
@@ -15,7 +16,8 @@ function InsightsContent(props: {
   onRange: (range: InsightsRange) => void;
 }) {
   const { insights } = props;
-  if (insights.status === 'loading') return <p role="status">Loading insights…</p>;
+  const { t } = useI18n();
+  if (insights.status === 'loading') return <p role="status">{t('insights.loading')}</p>;
   if (insights.status === 'success') {
     return (
       <>
@@ -38,9 +40,9 @@ function InsightsContent(props: {
   }
   return (
     <div role="alert" className="error-box">
-      <p>Could not load insights: {insights.error.message}</p>
+      <p>{t('insights.loadFailed', { message: insights.error.message })}</p>
       <button type="button" className="primary-button" onClick={insights.reload}>
-        Retry
+        {t('insights.retry')}
       </button>
     </div>
   );
@@ -50,25 +52,26 @@ function InsightsContent(props: {
 export function InsightsPage() {
   const [range, setRange] = useState<InsightsRange>({ from: null, to: null });
   const insights = useInsights(range);
+  const { t } = useI18n();
   return (
     <div className="insights-page">
-      <AppHeader label={<span className="page-name">Insights</span>}>
+      <AppHeader label={<span className="page-name">{t('insights.title')}</span>}>
         {insights.status === 'success' && (
           <button type="button" className="secondary-button" onClick={insights.reload}>
-            Refresh
+            {t('insights.refresh')}
           </button>
         )}
         {insights.token && (
           <button type="button" className="secondary-button" onClick={() => insights.setToken(null)}>
-            Forget token
+            {t('insights.forgetToken')}
           </button>
         )}
         <a className="header-link" href="/">
-          Back to chat
+          {t('insights.backToChat')}
         </a>
       </AppHeader>
       <main className="insights-main">
-        <h1>Insights</h1>
+        <h1>{t('insights.title')}</h1>
         <InsightsContent insights={insights} range={range} onRange={setRange} />
       </main>
     </div>

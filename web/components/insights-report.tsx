@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { InsightsResponse } from '../../server/contract.js';
-import { reasonLabel } from '../lib/feedback-reasons.js';
+import { useI18n } from '../lib/i18n.js';
 import { BadCases, localDateTime } from './bad-cases.js';
 
 const percent = (rate: number) => `${(rate * 100).toFixed(rate > 0 && rate < 0.1 ? 1 : 0)}%`;
@@ -52,11 +52,12 @@ function ReportTable({
 }
 
 function Totals({ totals }: { totals: InsightsResponse['totals'] }) {
+  const { t } = useI18n();
   const items = [
-    ['Feedback', totals.feedback],
-    ['Helpful', totals.up],
-    ['Not helpful', totals.down],
-    ['Not-covered questions', totals.gaps],
+    [t('insights.feedback'), totals.feedback],
+    [t('insights.helpful'), totals.up],
+    [t('insights.notHelpful'), totals.down],
+    [t('insights.gaps'), totals.gaps],
   ] as const;
   return (
     <dl className="totals">
@@ -71,10 +72,15 @@ function Totals({ totals }: { totals: InsightsResponse['totals'] }) {
 }
 
 function DownRates({ rows }: { rows: InsightsResponse['downRateByMode'] }) {
+  const { t } = useI18n();
   return (
-    <ReportSection title="Not-helpful rate by mode" isEmpty={rows.length === 0} emptyHint="No feedback yet.">
+    <ReportSection
+      title={t('insights.downRates')}
+      isEmpty={rows.length === 0}
+      emptyHint={t('insights.noFeedback')}
+    >
       <ReportTable
-        columns={['Mode', 'Feedback', 'Not helpful', 'Rate']}
+        columns={[t('insights.mode'), t('insights.feedback'), t('insights.notHelpful'), t('insights.rate')]}
         rows={rows.map((row) => ({
           key: row.mode,
           cells: [row.mode, row.total, row.down, percent(row.rate)],
@@ -85,12 +91,17 @@ function DownRates({ rows }: { rows: InsightsResponse['downRateByMode'] }) {
 }
 
 function TopReasons({ reasons }: { reasons: InsightsResponse['topReasons'] }) {
+  const { t } = useI18n();
   return (
-    <ReportSection title="Top reasons" isEmpty={reasons.length === 0} emptyHint="No reasons given yet.">
+    <ReportSection
+      title={t('insights.topReasons')}
+      isEmpty={reasons.length === 0}
+      emptyHint={t('insights.noReasons')}
+    >
       <ol>
         {reasons.map((entry) => (
           <li key={entry.reason}>
-            {reasonLabel(entry.reason)} — {entry.count}
+            {t(`reason.${entry.reason}`)} — {entry.count}
           </li>
         ))}
       </ol>
@@ -99,14 +110,11 @@ function TopReasons({ reasons }: { reasons: InsightsResponse['topReasons'] }) {
 }
 
 function TopGaps({ gaps }: { gaps: InsightsResponse['topGaps'] }) {
+  const { t } = useI18n();
   return (
-    <ReportSection
-      title="Top not-covered questions"
-      isEmpty={gaps.length === 0}
-      emptyHint="Every question so far was covered by the guide."
-    >
+    <ReportSection title={t('insights.topGaps')} isEmpty={gaps.length === 0} emptyHint={t('insights.noGaps')}>
       <ReportTable
-        columns={['Question', 'Times asked', 'Last asked']}
+        columns={[t('insights.question'), t('insights.timesAsked'), t('insights.lastAsked')]}
         rows={gaps.map((gap) => ({
           key: gap.question,
           cells: [gap.question, gap.count, localDateTime(gap.lastAskedAt)],
@@ -119,17 +127,18 @@ function TopGaps({ gaps }: { gaps: InsightsResponse['topGaps'] }) {
 /** The feedback flywheel at a glance: how answers are rated and where the guide falls short. */
 export function InsightsReport({ insights }: { insights: InsightsResponse }) {
   const { latestBadCases } = insights;
+  const { t } = useI18n();
   return (
     <div className="insights-report">
-      <ReportSection title="Totals">
+      <ReportSection title={t('insights.totals')}>
         <Totals totals={insights.totals} />
       </ReportSection>
       <DownRates rows={insights.downRateByMode} />
       <TopReasons reasons={insights.topReasons} />
       <ReportSection
-        title="Latest bad cases"
+        title={t('insights.badCases')}
         isEmpty={latestBadCases.length === 0}
-        emptyHint="No negative feedback yet."
+        emptyHint={t('insights.noBadCases')}
       >
         <BadCases cases={latestBadCases} />
       </ReportSection>

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { useI18n } from '../lib/i18n.js';
 
 interface InsightsTokenFormProps {
   rejected: boolean;
@@ -7,6 +8,7 @@ interface InsightsTokenFormProps {
 
 /** Asks for the admin token the server requires for insights; it is kept for this tab only. */
 export function InsightsTokenForm({ rejected, onSubmit }: InsightsTokenFormProps) {
+  const { t } = useI18n();
   const [token, setToken] = useState('');
   const inputId = useId();
   const submit = (event: FormEvent) => {
@@ -14,14 +16,14 @@ export function InsightsTokenForm({ rejected, onSubmit }: InsightsTokenFormProps
     if (token.trim() !== '') onSubmit(token.trim());
   };
   return (
-    <form className="token-form" onSubmit={submit} aria-label="Admin sign-in">
-      <p>Insights are for administrators. Enter the admin token configured on the server.</p>
+    <form className="token-form" onSubmit={submit} aria-label={t('insights.signIn')}>
+      <p>{t('insights.signInHint')}</p>
       {rejected && (
         <p role="alert" className="error-text">
-          That token was not accepted.
+          {t('insights.tokenRejected')}
         </p>
       )}
-      <label htmlFor={inputId}>Admin token</label>
+      <label htmlFor={inputId}>{t('insights.token')}</label>
       <input
         id={inputId}
         type="password"
@@ -30,7 +32,7 @@ export function InsightsTokenForm({ rejected, onSubmit }: InsightsTokenFormProps
         onChange={(event) => setToken(event.target.value)}
       />
       <button type="submit" className="primary-button" disabled={token.trim() === ''}>
-        Show insights
+        {t('insights.show')}
       </button>
     </form>
   );

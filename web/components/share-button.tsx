@@ -5,6 +5,7 @@ import { loadMessages } from '../lib/conversation-storage.js';
 import { useI18n } from '../lib/i18n.js';
 import { safeStorage } from '../lib/safe-storage.js';
 import { shareSnapshot } from '../lib/share-snapshot.js';
+import { IconLabel } from './action-icon.js';
 
 type ShareState =
   | { status: 'closed' }
@@ -101,7 +102,7 @@ export function ShareButton({ conversationId, title }: { conversationId: string;
         onClick={share}
         disabled={state.status === 'creating'}
       >
-        {t('share.action')}
+        <IconLabel name="share">{t('share.action')}</IconLabel>
       </button>
       {state.status !== 'closed' && (
         <ShareDialog state={state} onDelete={remove} onClose={() => setState({ status: 'closed' })} />

@@ -69,6 +69,17 @@ describe('chunkDocument on the real corpus', () => {
   });
 });
 
+describe('chunkDocument on a loaded document', () => {
+  it('chunks by the headings the load found, and reads a copy with other text anew', async () => {
+    const [loaded] = await loadCorpus({ dir: CORPUS_DIR, logger: createMemoryLogger() });
+    if (!loaded) throw new Error('the corpus has documents');
+    const fresh = chunkDocument({ id: loaded.id, title: loaded.title, path: loaded.path, text: loaded.text });
+    expect(chunkDocument(loaded)).toEqual(fresh);
+    const edited = chunkDocument({ ...loaded, text: '# Only heading\n\nNew text.' });
+    expect(edited.map((chunk) => chunk.text)).toEqual(['# Only heading\n\nNew text.']);
+  });
+});
+
 describe('chunkDocument on unusual Markdown', () => {
   it('ignores # lines inside fenced code', () => {
     const chunks = chunkDocument(doc('# Title\n\n```bash\n# not a heading\n```\n\n## Real\n\ntext'));

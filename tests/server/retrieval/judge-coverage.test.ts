@@ -36,4 +36,31 @@ describe('judging whether the corpus covers a question', () => {
     const guessed = judgeCoverage([section({ 0: 1, 1: 0.2, 2: 0.2 })], concepts).covered;
     expect(guessed).toBeLessThan(sure);
   });
+
+  describe('a section that shares a single concept with the question', () => {
+    // Five concepts of equal weight: the question asks about several things, the section names one of them.
+    const longQuestion = {
+      importance: [2, 2, 2, 2, 2],
+      information: [2, 2, 2, 2, 2],
+      weights: [1, 1, 1, 1, 1],
+    };
+
+    it('declines a long question that meets the corpus in one word only', () => {
+      const judgment = judgeCoverage([section({ 0: 1 }), section({ 1: 1 }), section({ 2: 1 })], longQuestion);
+      expect(judgment.corroboration).toBe(1);
+      expect(judgment.answerable).toBe(false);
+    });
+
+    it('answers the same question once one section holds two of its concepts together', () => {
+      const judgment = judgeCoverage([section({ 0: 1, 1: 1 })], longQuestion);
+      expect(judgment.corroboration).toBe(2);
+      expect(judgment.answerable).toBe(true);
+    });
+
+    it('answers a short question whose one rare word the section holds', () => {
+      // "what is <term>": the term is most of what is asked, so finding it alone is enough.
+      const shortQuestion = { importance: [4, 0.5], information: [4, 0.5], weights: [1, 0.4] };
+      expect(judgeCoverage([section({ 0: 1 })], shortQuestion).answerable).toBe(true);
+    });
+  });
 });

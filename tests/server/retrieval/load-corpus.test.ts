@@ -80,4 +80,35 @@ describe('loadCorpus', () => {
       expect.objectContaining({ level: 'error', event: 'corpus_dir_unreadable' }),
     );
   });
+
+  it('parses only the files that changed since the last load when given a cache folder', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    const corpusDir = path.join(dir, 'corpus');
+    await mkdir(corpusDir);
+    await writeFile(path.join(corpusDir, 'a.md'), '# Apples\n\n## Soil\n\nloam');
+    await writeFile(path.join(corpusDir, 'b.md'), '# Pears\n\ntext');
+    const parsedBy = (logger: ReturnType<typeof createMemoryLogger>) =>
+      logger.lines.find((line) => line.event === 'corpus_loaded')?.parsed;
+    const first = createMemoryLogger();
+    const before = await loadCorpus({ dir: corpusDir, logger: first, cacheDir });
+    const second = createMemoryLogger();
+    expect(await loadCorpus({ dir: corpusDir, logger: second, cacheDir })).toEqual(before);
+    expect([parsedBy(first), parsedBy(second)]).toEqual([2, 0]);
+    await writeFile(path.join(corpusDir, 'b.md'), '# Pears\n\n## Pruning\n\nin winter');
+    const third = createMemoryLogger();
+    const [, pears] = await loadCorpus({ dir: corpusDir, logger: third, cacheDir });
+    expect(parsedBy(third)).toBe(1);
+    expect(pears?.parsed.headings.map((heading) => heading.title)).toEqual(['Pears', 'Pruning']);
+  });
+
+  it('parses every file again when the cache file is unreadable', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    await mkdir(cacheDir);
+    await writeFile(path.join(cacheDir, 'headings.json'), '{"version":');
+    await writeFile(path.join(dir, 'a.md'), '# Apples\n\ntext');
+    const logger = createMemoryLogger();
+    const [document] = await loadCorpus({ dir, logger, cacheDir });
+    expect(document?.title).toBe('Apples');
+    expect(logger.lines.find((line) => line.event === 'corpus_loaded')?.parsed).toBe(1);
+  });
 });

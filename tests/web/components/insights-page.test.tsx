@@ -83,4 +83,29 @@ describe('the insights page', () => {
     expect(await screen.findByRole('region', { name: 'Top reasons' })).toBeTruthy();
     expect(screen.queryByLabelText('Admin token')).toBeNull();
   });
+
+  test('speaks Chinese to a Chinese-speaking owner: sign-in, report parts and the reasons users gave', async () => {
+    server.use(
+      http.get('/api/insights', ({ request }) =>
+        request.headers.get('Authorization') === 'Bearer s3cret'
+          ? HttpResponse.json(INSIGHTS)
+          : HttpResponse.json(
+              { error: { code: 'unauthorized', message: 'Admin token required' } },
+              { status: 401 },
+            ),
+      ),
+    );
+    renderInLocale(<InsightsPage />, 'zh');
+
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('洞察');
+    await userEvent.type(await screen.findByLabelText('管理员令牌'), 's3cret');
+    await userEvent.click(screen.getByRole('button', { name: '查看洞察' }));
+
+    expect(await screen.findByRole('region', { name: '总计' })).toBeTruthy();
+    const reasons = screen.getByRole('region', { name: '主要原因' });
+    expect(reasons.textContent).toContain('引用');
+    expect(reasons.textContent).not.toContain('Not supported');
+    expect(screen.getByRole('columnheader', { name: '提问次数' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '返回对话' })).toBeTruthy();
+  });
 });

@@ -1,3 +1,4 @@
+import { adminEn } from './admin-en.js';
 import { guideEn } from './guide-en.js';
 import { readerEn } from './reader-en.js';
 
@@ -6,6 +7,7 @@ import { readerEn } from './reader-en.js';
  * (`satisfies Messages` there fails the typecheck when one is missing). `{name}` marks a variable.
  */
 export const en = {
+  ...adminEn,
   ...guideEn,
   ...readerEn,
   'app.skipToChat': 'Skip to the conversation',

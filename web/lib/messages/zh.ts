@@ -1,9 +1,11 @@
+import { adminZh } from './admin-zh.js';
 import type { Messages } from './en.js';
 import { guideZh } from './guide-zh.js';
 import { readerZh } from './reader-zh.js';
 
 /** Chinese UI words: the same keys as `en.ts`. */
 export const zh = {
+  ...adminZh,
   ...guideZh,
   ...readerZh,
   'app.skipToChat': '跳到对话',
