@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PHONE_LAYOUT, useMediaQuery } from '../hooks/use-media-query.js';
 
 /**
  * The answer actions' icons as inline SVG (stroke in the text colour): emoji and rare symbols render as
@@ -43,10 +44,13 @@ export function ActionIcon({ name }: { name: ActionIconName }) {
  * words (phones); the words stay the button's accessible name either way.
  */
 export function IconLabel({ name, children }: { name: ActionIconName; children: ReactNode }) {
-  return (
+  const phone = useMediaQuery(PHONE_LAYOUT);
+  return phone ? (
     <>
       <ActionIcon name={name} />
-      <span className="icon-label">{children}</span>
+      <span className="visually-hidden">{children}</span>
     </>
+  ) : (
+    children
   );
 }

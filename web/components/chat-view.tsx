@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../server/contract.js';
 import { useQuestionToTopWhenDone } from '../hooks/use-answer-settled.js';
 import { useConversationChat } from '../hooks/use-conversation-chat.js';
 import { type GuidePrefill, useGuideScope } from '../hooks/use-guide-scope.js';
-import { useMediaQuery } from '../hooks/use-media-query.js';
+import { PHONE_LAYOUT, useMediaQuery } from '../hooks/use-media-query.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom.js';
 import { isModelFault } from '../lib/answer-labels.js';
@@ -33,7 +33,6 @@ interface ChatViewProps {
 }
 
 /** Matches the stylesheet's breakpoint where Sources becomes a bottom sheet over the chat. */
-const PHONE_LAYOUT = '(max-width: 760px)';
 
 type Chat = ReturnType<typeof useConversationChat>;
 type Panel = ReturnType<typeof useSourcesPanel>;

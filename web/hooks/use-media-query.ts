@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
+/** The width below which the layout is a phone's; `styles.css` switches at the same width. */
+export const PHONE_LAYOUT = '(max-width: 760px)';
+
 /** Whether a CSS media query matches now, re-rendering when it changes (e.g. rotating a phone). */
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
