@@ -1,5 +1,4 @@
-import { count, load, type RawData, save, type Tokenizer } from '@orama/orama';
-import { internalDocumentIDStore } from '@orama/orama/components';
+import { count, load, type RawData, save } from '@orama/orama';
 import type { ChunkVectors } from './embeddings/embed-chunks.js';
 import {
   fillVectors,
@@ -7,8 +6,8 @@ import {
   nearestSections,
   saveWithoutVectors,
 } from './embeddings/vector-field.js';
-import { buildDatabase, createDatabase, FIELDS, type Field, rowOf } from './orama-database.js';
-import { tokenize } from './text.js';
+import { createExactTerms, type TermCounts } from './exact-terms.js';
+import { buildDatabase, createDatabase, FIELDS, type Field } from './orama-database.js';
 import type { Chunk } from './types.js';
 
 export { FIELDS, type Field, sectionBody } from './orama-database.js';
@@ -19,23 +18,20 @@ export { FIELDS, type Field, sectionBody } from './orama-database.js';
  */
 export const FIELD_BOOSTS = { title: 3, parents: 1.5, doc: 0.5, body: 1 };
 const BM25 = { k: 1.2, b: 0.75, d: 0.5 };
-/** Query tokens arrive prepared by the query analysis: Orama must take them as they are. */
-const PREPARED_TOKENS: Tokenizer = {
-  language: 'english',
-  normalizationCache: new Map(),
-  tokenize: (raw) => raw.split('\n'),
-};
 
 /** A section's fields as token counts: what the second pass scores. */
-export type FieldTerms = Record<Field, Map<string, number>>;
+export type FieldTerms = Record<Field, TermCounts>;
 
 /** First-stage retrieval over Orama, plus the corpus statistics the second pass needs. */
 export interface OramaIndex {
-  /** BM25 (boosted fields) of every section holding any of the tokens, by position in `chunks`. */
-  score(tokens: string[]): Map<number, number>;
+  /**
+   * BM25 (boosted fields) of every section holding any of the tokens, by position in `chunks`; with `limit`,
+   * the `limit` best (ties: the section Orama meets first).
+   */
+  score(tokens: string[], limit?: number): Map<number, number>;
   /** How many sections hold a token. */
   documentFrequency(token: string): number;
-  /** A section's field token counts (computed on demand, a bounded number kept). */
+  /** A section's field token counts (read from the index). */
   fieldTerms(position: number): FieldTerms;
   /** Each field's token count in a section, and the mean over sections. */
   fieldLength(position: number, field: Field): number;
@@ -45,14 +41,6 @@ export interface OramaIndex {
   snapshot(): IndexSnapshot;
   /** The sections nearest a question's vector, by position and cosine similarity; empty without vectors. */
   nearest(vector: number[], limit: number): Promise<Array<[number, number]>>;
-}
-
-const FIELD_CACHE_SIZE = 4096;
-
-function countTerms(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  return counts;
 }
 
 /** What a built index holds, as plain JSON: Orama's own `save`, plus the statistics the second pass reads. */
@@ -71,7 +59,7 @@ function restoreData(chunks: Chunk[], snapshot: IndexSnapshot, dimensions?: numb
 
 /**
  * Indexes sections in Orama with the Chinese/English tokenizer, or restores a snapshot of the same sections
- * made by `snapshot()`. Searches go through the index component with exact terms: Orama's public `search`
+ * made by `snapshot()`. Searches read the index with exact terms (`exact-terms.ts`): Orama's public `search`
  * either expands each term as a prefix or, with `exact`, filters by a case-sensitive regex that never matches
  * Chinese. With `vectors` (one per chunk) the schema has a vector field too, for `nearest`.
  */
@@ -91,9 +79,12 @@ export async function createOramaIndex(
       Math.max(1, lengths[field].reduce((sum, value) => sum + value, 0) / Math.max(1, chunks.length)),
     ]),
   ) as Record<Field, number>;
-  const cache = new Map<number, FieldTerms>();
   const positions = new Map(chunks.map((chunk, index) => [chunk.id, index]));
-  const total = count(db);
+  const exact = createExactTerms(
+    db,
+    chunks.map((chunk) => chunk.id),
+    { properties: FIELDS, boosts: FIELD_BOOSTS, bm25: BM25, docsCount: count(db) },
+  );
   return {
     size: sections,
     snapshot: () => ({
@@ -105,43 +96,11 @@ export async function createOramaIndex(
     documentFrequency: (token) => frequencies.get(token) ?? 0,
     fieldLength: (position, field) => lengths[field][position] ?? 0,
     averageLength: (field) => averages[field],
-    fieldTerms(position) {
-      const cached = cache.get(position);
-      if (cached) return cached;
-      const chunk = chunks[position];
-      const row = chunk ? rowOf(chunk) : { title: '', parents: '', doc: '', body: '' };
-      const terms = Object.fromEntries(FIELDS.map((field) => [field, countTerms(row[field])])) as FieldTerms;
-      if (cache.size >= FIELD_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
-      cache.set(position, terms);
-      return terms;
-    },
-    score(tokens) {
-      const scores = new Map<number, number>();
+    fieldTerms: (position) =>
+      Object.fromEntries(FIELDS.map((field) => [field, exact.counts(position, field)])) as FieldTerms,
+    score(tokens, limit) {
       const known = tokens.filter((token) => frequencies.has(token));
-      if (known.length === 0) return scores;
-      const hits = db.index.search(
-        db.data.index,
-        known.join('\n'),
-        PREPARED_TOKENS,
-        undefined,
-        FIELDS,
-        true,
-        0,
-        FIELD_BOOSTS,
-        BM25,
-        total,
-        undefined,
-        1,
-      );
-      for (const [internalId, bm25] of hits) {
-        const id = internalDocumentIDStore.getDocumentIdFromInternalId(
-          db.internalDocumentIDStore,
-          internalId,
-        );
-        const position = positions.get(id);
-        if (position !== undefined) scores.set(position, bm25);
-      }
-      return scores;
+      return known.length === 0 ? new Map() : exact.score(known, limit);
     },
   };
 }
