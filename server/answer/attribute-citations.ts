@@ -1,5 +1,4 @@
 import type { Citation, TextSpan } from '../contract.js';
-import { markdownWords } from '../retrieval/markdown-text.js';
 import { answerTerms, overlapScore } from './answer-terms.js';
 import { parseTextUnits } from './markdown-units.js';
 
@@ -21,7 +20,10 @@ export function citedSentences(answer: string): CitedSentence[] {
       (match[1] ?? '').split(/\s*,\s*/).map(Number),
     );
     if (cited.length === 0) continue;
-    const text = markdownWords(sentence.replace(MARKER, ''))
+    const text = sentence
+      .replace(MARKER, '')
+      .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+      .replace(/\*\*|__|`/g, '')
       .replace(/\s+/g, ' ')
       .replace(/\s+([，。！？；：、,.!?;:])/g, '$1')
       .trim();
