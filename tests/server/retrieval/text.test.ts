@@ -49,6 +49,17 @@ describe('the text layer reads English as stemmed words', () => {
     expect(tokenize('ＰＲＵＮＩＮＧ')).toEqual(tokenize('pruning'));
   });
 
+  it('meets an abbreviation in its plural: a question about CDNs finds a section about the CDN', () => {
+    expect(tokenize('CDNs and SDKs')).toEqual(tokenize('CDN and SDK'));
+    // A short word with a vowel is a word, not an abbreviation: it keeps its s.
+    expect(tokenize('bus gas')).toEqual(['bus', 'gas']);
+  });
+
+  it("reads a possessive as its owner: the orchard's soil is about the orchard", () => {
+    expect(tokenize("the orchard's soil")).toEqual(tokenize('the orchard soil'));
+    expect(tokenize("Bartlett’s pears")).toEqual(['bartlett', 'pear']);
+  });
+
   it('tokenizes mixed text in order: Chinese runs and Latin words side by side', () => {
     expect(tokenize('红茶 pruning')).toEqual(['红茶', 'prune']);
   });
