@@ -57,7 +57,7 @@ describe('the text layer reads English as stemmed words', () => {
 
   it("reads a possessive as its owner: the orchard's soil is about the orchard", () => {
     expect(tokenize("the orchard's soil")).toEqual(tokenize('the orchard soil'));
-    expect(tokenize("Bartlett’s pears")).toEqual(['bartlett', 'pear']);
+    expect(tokenize('Bartlett’s pears')).toEqual(['bartlett', 'pear']);
   });
 
   it('tokenizes mixed text in order: Chinese runs and Latin words side by side', () => {
