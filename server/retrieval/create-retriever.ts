@@ -198,7 +198,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
         strongest: judgment.strongest,
         unseen: judgment.unseen,
         corroboration: judgment.corroboration,
-        unseenName: judgment.unseenName,
+        missingName: judgment.missingName,
         answerable: judgment.answerable,
         ranked: ranked.slice(0, searchOptions.limit ?? DEFAULT_LIMIT).map((section) => ({
           id: indexed[section.position]?.id ?? '',

@@ -65,8 +65,8 @@ async function observe(suite: Suite): Promise<Observation[]> {
   const items = await loadEvalSet(path.join(root, suite.set));
   const retriever: ExplainableRetriever = await suiteRetriever(suite);
   return items.map((item) => {
-    const { held, covered, strongest, unseen, corroboration, unseenName } = retriever.explain(item.question);
-    return { held, covered, strongest, unseen, corroboration, unseenName, onTopic: !item.offTopic };
+    const { held, covered, strongest, unseen, corroboration, missingName } = retriever.explain(item.question);
+    return { held, covered, strongest, unseen, corroboration, missingName, onTopic: !item.offTopic };
   });
 }
 

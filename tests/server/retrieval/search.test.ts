@@ -86,7 +86,7 @@ describe('a reader asks about something the corpus does not cover', () => {
     for (const question of ['Does Costco sell pear trees?', 'How do I store apples in a Frigidaire?']) {
       const response = await retriever.search(question);
       expect(response.answerable, question).toBe(false);
-      expect(retriever.explain(question).unseenName, question).toBe(true);
+      expect(retriever.explain(question).missingName, question).toBe(true);
     }
   });
 
