@@ -22,6 +22,11 @@ describe('the text layer reads Chinese as words and character pairs', () => {
     expect(tokens.some((token) => token.includes('的') || token.includes('和'))).toBe(false);
   });
 
+  it('drops a "how many" of a question with its measure word: it asks for a count, not about one', () => {
+    expect(tokenize('红茶有几种')).toEqual(['红茶']);
+    expect(isStopword('几类')).toBe(true);
+  });
+
   it('keeps a lone meaningful character but drops a lone function word', () => {
     expect(tokenize('茶')).toEqual(['茶']);
     expect(tokenize('的')).toEqual([]);
