@@ -12,6 +12,7 @@ import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
 import { headingTopic } from './markdown.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
+import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
 import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
@@ -141,6 +142,10 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       importance,
       information: analyzed.concepts.map((concept) => conceptInformation(concept, index)),
       weights: analyzed.concepts.map((concept) => concept.weight),
+      named: namedConcepts(
+        query,
+        analyzed.concepts.map((concept) => concept.label),
+      ),
     });
     return { analyzed, importance, scored, judgment };
   }
@@ -193,6 +198,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
         strongest: judgment.strongest,
         unseen: judgment.unseen,
         corroboration: judgment.corroboration,
+        missingName: judgment.missingName,
         answerable: judgment.answerable,
         ranked: ranked.slice(0, searchOptions.limit ?? DEFAULT_LIMIT).map((section) => ({
           id: indexed[section.position]?.id ?? '',

@@ -54,7 +54,7 @@ export function commonness(word: string): number {
 }
 
 /** Bump whenever tokens change: index snapshots made with other tokens are then rebuilt. */
-export const TEXT_LAYER_VERSION = 1;
+export const TEXT_LAYER_VERSION = 2;
 
 /** A run of Chinese characters or one Latin word, in order, as the query analyzer reads text. */
 export interface TextPiece {
@@ -77,8 +77,15 @@ export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
+/**
+ * The plural of an abbreviation (`PMs`, `LLMs`, `SDKs`): letters with no vowel, then `s`. Snowball keeps the
+ * `s` of a word with no vowel before it, so `pms` would never meet `pm`.
+ */
+const ACRONYM_PLURAL = /^[b-df-hj-np-tv-xz]{2,}s$/;
+
 /** Snowball (Porter 2) stem of a Latin word, memoized: `evaluations` and `evaluating` meet at `evalu`. */
 export function stem(word: string): string {
+  if (ACRONYM_PLURAL.test(word)) return word.slice(0, -1);
   if (word.length <= 3 || /\d/.test(word) || hasHan(word)) return word;
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
@@ -106,7 +113,8 @@ export function splitPieces(normalized: string): TextPiece[] {
 
 function pushWords(pieces: TextPiece[], text: string): void {
   for (const match of text.matchAll(LATIN_WORD)) {
-    const word = match[0].replace(/^[-/.&+']+|[-/.&+']+$/g, '');
+    // A possessive names its owner: `youtube's` is about `youtube`.
+    const word = match[0].replace(/'s$/, '').replace(/^[-/.&+']+|[-/.&+']+$/g, '');
     if (word) pieces.push({ kind: 'word', text: word });
   }
 }

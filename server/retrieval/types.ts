@@ -86,6 +86,7 @@ export interface SearchExplanation {
   strongest: number;
   unseen: number;
   corroboration: number;
+  missingName: boolean;
   answerable: boolean;
   ranked: Array<{ id: string; score: number; held: string[] }>;
 }

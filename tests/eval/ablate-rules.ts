@@ -65,8 +65,8 @@ async function observe(suite: Suite): Promise<Observation[]> {
   const items = await loadEvalSet(path.join(root, suite.set));
   const retriever: ExplainableRetriever = await suiteRetriever(suite);
   return items.map((item) => {
-    const { held, covered, strongest, unseen, corroboration } = retriever.explain(item.question);
-    return { held, covered, strongest, unseen, corroboration, onTopic: !item.offTopic };
+    const { held, covered, strongest, unseen, corroboration, missingName } = retriever.explain(item.question);
+    return { held, covered, strongest, unseen, corroboration, missingName, onTopic: !item.offTopic };
   });
 }
 
@@ -78,8 +78,7 @@ async function observe(suite: Suite): Promise<Observation[]> {
 export async function printCalibration(suites: Suite[]): Promise<void> {
   const bySuite = await Promise.all(suites.map(observe));
   const rate = (minCovered: number, maxUnseen: number) => {
-    const { minLoneCovered } = COVERAGE;
-    const covered = (entry: Observation) => isCovered(entry, { minCovered, maxUnseen, minLoneCovered });
+    const covered = (entry: Observation) => isCovered(entry, { ...COVERAGE, minCovered, maxUnseen });
     const mean = (values: number[]) =>
       values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
     const answered = mean(

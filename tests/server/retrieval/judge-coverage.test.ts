@@ -63,4 +63,36 @@ describe('judging whether the corpus covers a question', () => {
       expect(judgeCoverage([section({ 0: 1 })], shortQuestion).answerable).toBe(true);
     });
   });
+
+  describe('a question that names something', () => {
+    // Concepts: 0 and 1 rare words, 2 an everyday one, 3 the name, which the corpus never mentions.
+    const brand = { importance: [3, 3, 1, 0], information: [3, 3, 1, 5], weights: [1, 1, 0.5, 1] };
+    const named = { ...brand, named: [false, false, false, true] };
+
+    it('declines when the corpus never mentions the name and the section holds little else', () => {
+      const judgment = judgeCoverage([section({ 0: 1, 2: 1 })], named);
+      expect(judgment.missingName).toBe(true);
+      expect(judgment.answerable).toBe(false);
+    });
+
+    it('answers the same question when the unknown word is not written as a name', () => {
+      const judgment = judgeCoverage([section({ 0: 1, 2: 1 })], brand);
+      expect(judgment.missingName).toBe(false);
+      expect(judgment.answerable).toBe(true);
+    });
+
+    it('answers when one section holds the rest of the question whole: the name is then a detail', () => {
+      expect(judgeCoverage([section({ 0: 1, 1: 1, 2: 1 })], named).answerable).toBe(true);
+    });
+
+    it('declines too when the corpus mentions the name but none of the top sections does', () => {
+      const elsewhere = { ...named, importance: [3, 3, 1, 4], information: [3, 3, 1, 4] };
+      expect(judgeCoverage([section({ 0: 1, 2: 1 }), section({ 1: 1 })], elsewhere).answerable).toBe(false);
+    });
+
+    it('answers a named question when a top section mentions the name', () => {
+      const known = { ...named, importance: [3, 3, 1, 2], information: [3, 3, 1, 2] };
+      expect(judgeCoverage([section({ 0: 1, 3: 1 })], known).answerable).toBe(true);
+    });
+  });
 });

@@ -82,6 +82,18 @@ describe('a reader asks about something the corpus does not cover', () => {
     }
   });
 
+  it('is told so when it asks about a shop, a brand or a model by a name the guide never mentions', async () => {
+    for (const question of ['Does Costco sell pear trees?', 'How do I store apples in a Frigidaire?']) {
+      const response = await retriever.search(question);
+      expect(response.answerable, question).toBe(false);
+      expect(retriever.explain(question).missingName, question).toBe(true);
+    }
+  });
+
+  it('is still answered when a section holds most of what it asks and the name is a detail', async () => {
+    expect((await topIds('How do I prune apple trees in Tasmania?'))[0]).toBe('orchard.en#pruning');
+  });
+
   it('gets nothing for a question with no searchable words', async () => {
     expect(await retriever.search('？？！！ the of 的')).toMatchObject({ answerable: false, results: [] });
   });

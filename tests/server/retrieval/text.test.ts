@@ -22,6 +22,11 @@ describe('the text layer reads Chinese as words and character pairs', () => {
     expect(tokens.some((token) => token.includes('的') || token.includes('和'))).toBe(false);
   });
 
+  it('drops a "how many" of a question with its measure word: it asks for a count, not about one', () => {
+    expect(tokenize('红茶有几种')).toEqual(['红茶']);
+    expect(isStopword('几类')).toBe(true);
+  });
+
   it('keeps a lone meaningful character but drops a lone function word', () => {
     expect(tokenize('茶')).toEqual(['茶']);
     expect(tokenize('的')).toEqual([]);
@@ -47,6 +52,17 @@ describe('the text layer reads English as stemmed words', () => {
   it('folds full-width letters and curly apostrophes before tokenizing', () => {
     expect(normalize('ＰＥＡＲ’s')).toBe("pear's");
     expect(tokenize('ＰＲＵＮＩＮＧ')).toEqual(tokenize('pruning'));
+  });
+
+  it('meets an abbreviation in its plural: a question about CDNs finds a section about the CDN', () => {
+    expect(tokenize('CDNs and SDKs')).toEqual(tokenize('CDN and SDK'));
+    // A short word with a vowel is a word, not an abbreviation: it keeps its s.
+    expect(tokenize('bus gas')).toEqual(['bus', 'gas']);
+  });
+
+  it("reads a possessive as its owner: the orchard's soil is about the orchard", () => {
+    expect(tokenize("the orchard's soil")).toEqual(tokenize('the orchard soil'));
+    expect(tokenize('Bartlett’s pears')).toEqual(['bartlett', 'pear']);
   });
 
   it('tokenizes mixed text in order: Chinese runs and Latin words side by side', () => {
