@@ -1,4 +1,5 @@
 import type { SearchResult } from '../contract.js';
+import { hasHan } from '../retrieval/text.js';
 import type { Lead } from './answer-lead.js';
 import type { AnswerLanguage } from './detect-language.js';
 import type { TextUnit } from './markdown-units.js';
@@ -36,7 +37,7 @@ export function quotedText(
   const text = unitText(unit, language);
   const label = aspect ? headingName(result.headings.at(-1) ?? '') : '';
   const short = unit.kind === 'bullet' && [...text].length <= SHORT_UNIT_CHARS;
-  const separator = /\p{Script=Han}/u.test(label) ? '：' : colon(language);
+  const separator = hasHan(label) ? '：' : colon(language);
   return short && label !== '' && !text.startsWith(label) ? `${label}${separator}${text}` : text;
 }
 

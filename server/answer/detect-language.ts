@@ -1,12 +1,9 @@
+import { scriptCounts } from '../retrieval/text.js';
+
 export type AnswerLanguage = 'zh' | 'en';
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN_WORD = /[a-z]+/gi;
-
-/** How many Han characters and Latin words a text has: the two scripts questions here are written in. */
-export function scriptCounts(text: string): { han: number; latinWords: number } {
-  return { han: text.match(HAN)?.length ?? 0, latinWords: text.match(LATIN_WORD)?.length ?? 0 };
-}
+/** How many Han characters and Latin words a text has, as the text layer counts them. */
+export { scriptCounts };
 
 /**
  * The language to answer in. A question counts as Chinese when its Han characters are at least as many as

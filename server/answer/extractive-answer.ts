@@ -1,4 +1,5 @@
 import type { Citation, SearchResult, SectionResponse } from '../contract.js';
+import { hasHan } from '../retrieval/text.js';
 import { leadLine, quotedText } from './answer-lines.js';
 import { type AnswerLanguage, detectLanguage } from './detect-language.js';
 import { sectionLabel } from './section-label.js';
@@ -33,7 +34,6 @@ const LEAD_IN: Record<AnswerLanguage, string> = {
 };
 /** An English reader should know why the quotes that follow are not in English. */
 const LEAD_IN_QUOTING_CHINESE = 'From the corpus (search mode, no LLM), quoted in the original Chinese:';
-const HAN = /\p{Script=Han}/u;
 
 const NOT_COVERED: Record<AnswerLanguage, { withNearest: string; alone: string }> = {
   zh: {
@@ -65,7 +65,7 @@ export function buildExtractiveAnswer(
   const language = detectLanguage(input.question);
   const { evidence, leads } = input.answerable ? selectEvidence(input) : { evidence: [], leads: [] };
   if (evidence.length === 0) return notCoveredAnswer(language, input.results);
-  const quotesChinese = evidence.some(({ units }) => units.some((unit) => HAN.test(unit.plain)));
+  const quotesChinese = evidence.some(({ units }) => units.some((unit) => hasHan(unit.plain)));
   const leadIn =
     options.leadIn ?? (language === 'en' && quotesChinese ? LEAD_IN_QUOTING_CHINESE : LEAD_IN[language]);
   const lines = leadIn === '' ? [] : [leadIn, ''];

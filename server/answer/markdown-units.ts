@@ -1,3 +1,12 @@
+import type { ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import { parseMarkdown } from '../retrieval/markdown.js';
+import {
+  type InlineText,
+  inlineText,
+  joinInline,
+  markdownWords,
+  phrasingWords,
+} from '../retrieval/markdown-text.js';
 import { sentences } from '../retrieval/text.js';
 
 /**
@@ -16,120 +25,113 @@ export interface TextUnit {
   header?: string[];
 }
 
-interface Line {
-  text: string;
-  start: number;
-}
+/** `[3]` or `[1, 2]` in a passage would read as the answer's own citation markers. */
+const CITATION_LIKE = /\[(\s*\d+(?:\s*[,，]\s*\d+)*\s*)\]/g;
+/** A hard line break (`  ⏎` or `\⏎`) as `inlineText` writes it; a soft one is a space, as a reader sees it. */
+const HARD_BREAK = /\u2028/g;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
 
-const HEADING = /^\s{0,3}#{1,6}\s/;
-const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
-const BULLET = /^(\s*)(?:[*+-]|\d+[.)])\s+/;
-const TABLE_ROW = /^\s*\|.*\|\s*$/;
-const TABLE_SEPARATOR = /^\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/;
-const QUOTE = /^\s*>\s?/;
+function tidy(words: string): string {
+  return words.replace(CITATION_LIKE, '($1)').replace(/\s+/g, ' ').trim();
+}
 
 /** Markdown inline markup removed, whitespace collapsed; [3]-like brackets defused so they never read as citations. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*|__|`/g, '')
-    .replace(/\*([^*\s][^*]*)\*/g, '$1')
-    .replace(/\[(\s*\d+(?:\s*[,，]\s*\d+)*\s*)\]/g, '($1)')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return tidy(markdownWords(markdown));
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const lineText of text.split('\n')) {
-    lines.push({ text: lineText, start });
-    start += lineText.length + 1;
+/** The unit covering words[from, to) without their outer spaces: its source span and plain words. */
+function unitSpan(words: InlineText, from: number, to: number) {
+  let first = from;
+  let last = to;
+  while (first < last && SPACE.test(words.text.charAt(first))) first += 1;
+  while (last > first && SPACE.test(words.text.charAt(last - 1))) last -= 1;
+  if (first === last) return undefined;
+  const start = words.from[first] ?? 0;
+  const end = Math.max(start, words.to[last - 1] ?? start);
+  return { start, end, plain: tidy(words.text.slice(first, last)) };
+}
+
+/**
+ * A paragraph's sentences: cut at each hard line break and, between them, by the text layer's sentence marks.
+ * A soft line break reads as a space (CommonMark), so a paragraph wrapped at 80 columns gives the same units
+ * as the same paragraph on one line.
+ */
+function sentenceUnits(nodes: PhrasingContent[], source: string, units: TextUnit[]): void {
+  const words = inlineText(nodes, source);
+  const lines = [...words.text.matchAll(HARD_BREAK)].map((match) => match.index);
+  let lineStart = 0;
+  for (const lineEnd of [...lines, words.text.length]) {
+    for (const sentence of sentences(words.text.slice(lineStart, lineEnd))) {
+      const from = lineStart + sentence.index;
+      const span = unitSpan(words, from, from + sentence.text.length);
+      if (span && WORD_CHARACTER.test(span.plain)) units.push({ kind: 'sentence', ...span });
+    }
+    lineStart = lineEnd + 1;
   }
-  return lines;
 }
 
-function tableCells(row: string): string[] {
-  return row
-    .trim()
-    .replace(/^\||\|$/g, '')
-    .split('|')
-    .map((cell) => plainText(cell));
+/** The paragraphs that open a list item are its bullet; a nested list and any later block are units of their own. */
+function listItemUnits(item: ListItem, source: string, units: TextUnit[]): void {
+  const split = item.children.findIndex((child) => child.type !== 'paragraph');
+  const lead = (split === -1 ? item.children : item.children.slice(0, split)) as Paragraph[];
+  const joined = joinInline(lead.map((paragraph) => inlineText(paragraph.children, source)));
+  const span = unitSpan(joined, 0, joined.text.length);
+  if (span && span.plain !== '') units.push({ kind: 'bullet', ...span });
+  if (split !== -1) walkBlocks(item.children.slice(split), source, units);
 }
 
-function trimmedSpan(text: string, start: number, end: number): { start: number; end: number } {
-  let from = start;
-  let to = end;
-  while (from < to && /\s/.test(text.charAt(from))) from += 1;
-  while (to > from && /\s/.test(text.charAt(to - 1))) to -= 1;
-  return { start: from, end: to };
-}
-
-function sentenceUnits(text: string, line: Line, offset: number): TextUnit[] {
-  const units: TextUnit[] = [];
-  for (const sentence of sentences(line.text.slice(offset))) {
-    const from = line.start + offset + sentence.index;
-    const span = trimmedSpan(text, from, from + sentence.text.length);
-    const plain = plainText(text.slice(span.start, span.end));
-    if (/[\p{L}\p{N}]/u.test(plain)) units.push({ kind: 'sentence', ...span, plain });
+/** Each body row with its cells and the header's; the header row itself names columns and says nothing. */
+function tableUnits(table: Table, units: TextUnit[]): void {
+  const [head, ...rows] = table.children;
+  const header = head ? head.children.map((cell) => tidy(phrasingWords(cell.children))) : [];
+  for (const row of rows) {
+    const cells = row.children.map((cell) => tidy(phrasingWords(cell.children)));
+    const start = row.position?.start.offset;
+    const end = row.position?.end.offset;
+    if (start === undefined || end === undefined || cells.every((cell) => cell === '')) continue;
+    units.push({ kind: 'row', start, end, plain: cells.join(' '), cells, header });
   }
-  return units;
 }
 
-/** A list item with the indented lines that continue it. */
-function bulletUnit(
-  text: string,
-  lines: Line[],
-  line: Line,
-  index: number,
-): { unit: TextUnit; next: number } {
-  const marker = BULLET.exec(line.text)?.[0] ?? '';
-  let end = line.start + line.text.length;
-  let next = index + 1;
-  for (let candidate = lines[next]; candidate; candidate = lines[next]) {
-    if (!/^\s+\S/.test(candidate.text) || BULLET.test(candidate.text)) break;
-    end = candidate.start + candidate.text.length;
-    next += 1;
+function walkBlocks(nodes: RootContent[], source: string, units: TextUnit[]): void {
+  for (const node of nodes) {
+    if (node.type === 'paragraph') sentenceUnits(node.children, source, units);
+    else if (node.type === 'list') for (const item of node.children) listItemUnits(item, source, units);
+    else if (node.type === 'table') tableUnits(node, units);
+    else if (node.type === 'blockquote' || node.type === 'footnoteDefinition') {
+      walkBlocks(node.children, source, units);
+    } else if (node.type === 'heading' && source[node.position?.start.offset ?? 0] !== '#') {
+      // A setext heading (`text` over `---`) is prose with a rule under it, as chunking reads it.
+      sentenceUnits(node.children, source, units);
+    }
+    // ATX headings, thematic breaks, code, raw HTML and link definitions are not statements to quote.
   }
-  const span = trimmedSpan(text, line.start + marker.length, end);
-  return { unit: { kind: 'bullet', ...span, plain: plainText(text.slice(span.start, span.end)) }, next };
 }
 
-/** Splits a passage's Markdown into quotable units, in passage order; headings and rules are skipped. */
+/**
+ * Passages are corpus sections, asked about again and again, and parsing one costs far more than scoring it:
+ * the units of the last passages read are kept, most recently used last.
+ */
+const remembered = new Map<string, TextUnit[]>();
+const REMEMBERED_PASSAGES = 512;
+
+/**
+ * Splits a passage's Markdown into quotable units, in passage order, from the one Markdown parser: spans are
+ * the parsed nodes' own offsets into `text`. Headings, rules, code and HTML are skipped. The array returned is
+ * shared by every caller with the same text: read it, never change it.
+ */
 export function parseTextUnits(text: string): TextUnit[] {
-  const lines = splitLines(text);
-  const units: TextUnit[] = [];
-  let header: string[] | undefined;
-  let index = 0;
-  for (let line = lines[index]; line; line = lines[index]) {
-    const following = lines[index + 1]?.text ?? '';
-    if (TABLE_ROW.test(line.text)) {
-      if (TABLE_SEPARATOR.test(following)) {
-        header = tableCells(line.text);
-        index += 2;
-        continue;
-      }
-      if (!TABLE_SEPARATOR.test(line.text)) {
-        const span = trimmedSpan(text, line.start, line.start + line.text.length);
-        const cells = tableCells(line.text);
-        units.push({ kind: 'row', ...span, plain: cells.join(' '), cells, header: header ?? [] });
-      }
-      index += 1;
-      continue;
-    }
-    header = undefined;
-    if (line.text.trim() === '' || HEADING.test(line.text) || RULE.test(line.text)) {
-      index += 1;
-      continue;
-    }
-    if (BULLET.test(line.text)) {
-      const { unit, next } = bulletUnit(text, lines, line, index);
-      if (unit.plain !== '') units.push(unit);
-      index = next;
-      continue;
-    }
-    units.push(...sentenceUnits(text, line, QUOTE.exec(line.text)?.[0].length ?? 0));
-    index += 1;
+  const known = remembered.get(text);
+  if (known) {
+    remembered.delete(text);
+    remembered.set(text, known);
+    return known;
   }
+  const units: TextUnit[] = [];
+  walkBlocks(parseMarkdown(text).children, text, units);
+  if (remembered.size >= REMEMBERED_PASSAGES) remembered.delete(remembered.keys().next().value ?? '');
+  remembered.set(text, units);
   return units;
 }

@@ -77,7 +77,8 @@ describe('the search-mode (extractive) answer', () => {
 
     expect(answer.citations.map((citation) => citation.n)).toEqual([1, 2]);
     expect(answer.text.indexOf('[1]')).toBeLessThan(answer.text.indexOf('[2]'));
-    expect(answer.text).toContain('- 模型 ≠ 产品 [2]');
+    // The bold line and the line under it are one paragraph: a soft line break reads as a space.
+    expect(answer.text).toContain('- 模型 ≠ 产品 模型是能力原料，产品是价值组织方式。 [2]');
     expect(answer.text).not.toContain('**模型 ≠ 产品**');
     for (const n of citedNumbers(answer.text)) expect(n).toBeLessThanOrEqual(answer.citations.length);
   });
