@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createLogger } from '../server/logger.js';
 import { alignEditions, preferQuestionEdition } from '../server/retrieval/align-editions.js';
 import { chunkDocument, isEmptySection } from '../server/retrieval/chunk-markdown.js';
@@ -16,6 +17,7 @@ import { readSnapshot, snapshotKey, writeSnapshot } from '../server/retrieval/in
 import { loadCorpus } from '../server/retrieval/load-corpus.js';
 import { headingTopic } from '../server/retrieval/markdown.js';
 import { createOramaIndex } from '../server/retrieval/orama-index.js';
+import { mapPaced } from '../server/retrieval/pacer.js';
 import { termSet } from '../server/retrieval/text.js';
 import { createVocabulary, domainGroups } from '../server/retrieval/vocabulary.js';
 import { root } from './bench-root.js';
@@ -24,10 +26,17 @@ import { synthesizeCorpus } from './synthesize-corpus.js';
 const TARGET_SECTIONS = 50_000;
 const TICK_MS = 5;
 
+/** The longest garbage-collection pause since the last call: part of a hold that no pacing removes. */
+let longestGc = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+}).observe({ entryTypes: ['gc'] });
+
 /** Runs one stage with a timer ticking beside it: the widest gap between ticks is the longest hold. */
 async function stage<T>(label: string, run: () => T | Promise<T>): Promise<T> {
   let last = performance.now();
   let longest = 0;
+  longestGc = 0;
   const timer = setInterval(() => {
     const now = performance.now();
     longest = Math.max(longest, now - last - TICK_MS);
@@ -39,7 +48,7 @@ async function stage<T>(label: string, run: () => T | Promise<T>): Promise<T> {
   longest = Math.max(longest, performance.now() - last - TICK_MS);
   clearInterval(timer);
   process.stdout.write(
-    `${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(6)} s   longest hold ${(longest / 1000).toFixed(2).padStart(6)} s\n`,
+    `${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(6)} s   longest hold ${(longest / 1000).toFixed(2).padStart(6)} s   longest GC pause ${(longestGc / 1000).toFixed(2).padStart(5)} s\n`,
   );
   return value;
 }
@@ -58,22 +67,25 @@ try {
   const cacheDir = path.join(work, 'index');
   mkdirSync(corpusDir, { recursive: true });
   for (const document of synthetic) writeFileSync(path.join(corpusDir, `${document.id}.md`), document.text);
-  process.stdout.write(`warm-up stages, load average ${loadavg()[0]?.toFixed(1)}\n`);
+  process.stdout.write(
+    `warm-up stages, load average ${loadavg()[0]?.toFixed(1)} (holds include other jobs taking the CPU)\n`,
+  );
   await stage('load corpus (parse, fills cache)', () => loadCorpus({ dir: corpusDir, logger, cacheDir }));
   const documents = await stage('load corpus (heading cache)', () =>
     loadCorpus({ dir: corpusDir, logger, cacheDir }),
   );
-  const chunked = await stage('chunk', () => documents.flatMap((document) => chunkDocument(document)));
-  const chunks = await stage('align editions', () => alignEditions(documents, chunked, logger));
+  const chunked = await stage('chunk (paced)', () =>
+    mapPaced(documents, (document) => chunkDocument(document)),
+  );
+  const chunks = await stage('align editions', () => alignEditions(documents, chunked.flat(), logger));
   const indexed = chunks.filter((chunk) => !isEmptySection(chunk));
   process.stdout.write(`${documents.length} documents, ${chunks.length} chunks, ${indexed.length} indexed\n`);
   const key = await stage('snapshot key', () => snapshotKey(documents, domainGroups()));
   const index = await stage('build index', () => createOramaIndex(indexed));
   const saved = await stage('save (index.snapshot())', () => index.snapshot());
-  await stage('languages, heading tokens', () => {
-    const languageOf = new Map(documents.map((document) => [document.id, documentLanguage(document)]));
-    indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
-    indexed.map((chunk) => termSet(headingTopic(chunk.headings.at(-1) ?? '')));
+  await stage('languages, heading tokens (paced)', async () => {
+    await mapPaced(documents, (document) => documentLanguage(document));
+    await mapPaced(indexed, (chunk) => termSet(headingTopic(chunk.headings.at(-1) ?? '')));
   });
   await stage('vocabulary', () => createVocabulary(domainGroups()));
   await stage('edition chooser, chunk ids', () => {
@@ -89,7 +101,7 @@ try {
     const characters = [...word];
     return characters.slice(1).every((second, at) => holds(`${characters[at]}${second}`));
   };
-  await stage('translator', () => buildTranslator(holds, holdsHan));
+  await stage('translator (file read, paced)', () => buildTranslator(holds, holdsHan));
   await stage('section index, outline, compare', () => buildGuideViews(documents, chunks, () => 'zh'));
 } finally {
   rmSync(work, { recursive: true, force: true });

