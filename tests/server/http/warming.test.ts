@@ -183,12 +183,20 @@ function aLargeCorpus(): SourceDocument[] {
 
 describe('a server building its index while it listens', () => {
   it('answers a health check over its socket while the build is still going, then says ok', async () => {
+    // The build starts once the server listens, as in server/index.ts, however long the test app takes to set up.
+    let listening: () => void = () => undefined;
+    const serverListening = new Promise<void>((resolve) => {
+      listening = resolve;
+    });
     const retriever = warmingRetriever(
-      createRetriever({ documents: aLargeCorpus(), logger: createMemoryLogger() }),
+      serverListening.then(() =>
+        createRetriever({ documents: aLargeCorpus(), logger: createMemoryLogger() }),
+      ),
     );
-    const served = await serveTestApp({}, { retriever });
+    const server = await serveTestApp({}, { retriever });
+    listening();
     try {
-      const health = await fetch(`${served.baseUrl}/api/health`);
+      const health = await fetch(`${server.baseUrl}/api/health`);
       const stillWarming = retriever.warming;
       const body = (await health.json()) as HealthResponse;
 
@@ -197,10 +205,10 @@ describe('a server building its index while it listens', () => {
       expect(body.status).toBe('warming');
 
       await retriever.ready;
-      const ready = await fetch(`${served.baseUrl}/api/health`);
+      const ready = await fetch(`${server.baseUrl}/api/health`);
       expect(((await ready.json()) as HealthResponse).status).toBe('ok');
     } finally {
-      await served.close();
+      await server.close();
     }
   });
 });
