@@ -99,7 +99,7 @@ export async function writeSnapshot(
   try {
     error = await writeAtomically(file, writeRecords(snapshot));
   } catch (thrown) {
-    // A string past V8's limit cannot even be made: the same as a failed write.
+    // A record that cannot be made (a value past V8's string limit): the same as a failed write.
     error = String(thrown);
   }
   if (error) return logger.warn('index_snapshot_not_written', { dir, error });
