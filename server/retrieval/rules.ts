@@ -7,6 +7,8 @@ export interface RetrievalRules {
   vocabulary: boolean;
   /** Dictionary translations of words the vocabulary lacks (English ↔ Chinese). */
   translation: boolean;
+  /** Chinese read as the fewest dictionary and vocabulary words (segment-words.ts) rather than ICU's words. */
+  segmentation: boolean;
   /** Edit-distance-1 corrections of Latin words the corpus lacks. */
   spelling: boolean;
   /** Everyday words count less than rare ones. */
@@ -18,6 +20,7 @@ export interface RetrievalRules {
 export const ALL_RULES: RetrievalRules = {
   vocabulary: true,
   translation: true,
+  segmentation: true,
   spelling: true,
   commonness: true,
   headings: true,

@@ -21,6 +21,8 @@ export interface Vocabulary {
   match(normalized: string): TermMatch[];
   /** True when a Latin word is part of some term: the speller corrects towards these too. */
   knowsWord(word: string): boolean;
+  /** True when a normalized text is one of the vocabulary's names: Chinese is read as such words. */
+  knowsTerm(text: string): boolean;
 }
 
 const glossarySchema = z.object({
@@ -68,6 +70,7 @@ export function createVocabulary(groups: TermGroup[]): Vocabulary {
   return {
     size: terms.length,
     knowsWord: (word) => words.has(word),
+    knowsTerm: (text) => namesOf.has(text),
     match(normalized) {
       const taken = new Uint8Array(normalized.length);
       const matches: TermMatch[] = [];
