@@ -89,15 +89,44 @@ function tokensOf(text: string): string[] {
   );
 }
 
+/** A number or a question about one (三, 几, 多少, 每): a measure word after it counts, it names no topic. */
+const NUMBER_WORD = /^[零一二三四五六七八九十百千万亿两几多少每]+$/u;
+
 /**
- * The words of a Chinese run: the fewest dictionary and vocabulary words (or, with that rule off, ICU's
- * words), with runs of single characters (评|测) joined back into one word.
+ * A measure word on its own after a number (几|门, 多少|张): it says how many, not of what. A number and a
+ * measure word read as one word (一天, 三棵) stay: some of them name a span of time, which can be the topic.
+ */
+function countsThings(word: string, previous: string, translator: Translator): boolean {
+  return [...word].length === 1 && NUMBER_WORD.test(previous) && translator.isClassifier(word);
+}
+
+/** The words without measure words that follow a number (几门课程 asks about courses, not doors). */
+function withoutMeasureWords(words: string[], translator: Translator): string[] {
+  return words.filter((word, at) => !countsThings(word, words[at - 1] ?? '', translator));
+}
+
+/** A run as the fewest dictionary, vocabulary or ICU words, dictionary readings preferred (segment-words.ts). */
+function readWords(run: string, icu: string[], resources: QueryResources): string[] {
+  const { translator, vocabulary } = resources;
+  const known = (word: string) => translator.knowsChinese(word) || vocabulary.knowsTerm(word);
+  const guessed = new Set(icu.filter((word) => !known(word)));
+  return segmentWords(run, {
+    isWord: (word) => known(word) || guessed.has(word),
+    isGuess: (word) => guessed.has(word),
+    everyday: commonness,
+  });
+}
+
+/**
+ * The words of a Chinese run: the fewest dictionary, vocabulary or ICU words (or, with that rule off, ICU's
+ * words alone), with runs of single characters (评|测) joined back into one word.
  */
 function hanWords(run: string, resources: QueryResources): string[] {
-  const { translator, vocabulary } = resources;
+  const { translator } = resources;
+  const icu = segmentHan(run);
   const read = resources.rules.segmentation
-    ? segmentWords(run, (word) => translator.knowsChinese(word) || vocabulary.knowsTerm(word))
-    : segmentHan(run);
+    ? withoutMeasureWords(readWords(run, icu, resources), translator)
+    : icu;
   const words: string[] = [];
   let single = '';
   for (const word of read) {
@@ -155,8 +184,13 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
   }
   if (rules.translation) {
     const translations = hasHan(word) ? translator.toEnglish(word) : translator.toChinese(word);
-    for (const { text, share } of translations)
-      alternatives.push({ ...alternative(text, tokensOf(text), 'translation'), certainty: share });
+    // The translations are one concept said several ways (a structured query): a word the corpus could mean
+    // in several senses is a weaker guess in each, so each counts less than one sure translation.
+    const ambiguity = Math.sqrt(Math.max(1, translations.length));
+    for (const { text, share } of translations) {
+      const guess = alternative(text, tokensOf(text), 'translation');
+      alternatives.push({ ...guess, weight: guess.weight / ambiguity, certainty: share });
+    }
     // A Chinese word the corpus never uses may still name what it says in other words: the dictionary's
     // words that share its one-word English sense.
     if (hasHan(word) && [...word].length > 1 && !typed.some(resources.holds)) {
@@ -188,7 +222,10 @@ function leftoverWords(
  */
 export function analyzeQuery(question: string, resources: QueryResources): AnalyzedQuery {
   const normalized = normalize(question.slice(0, MAX_QUERY_CHARS));
-  const matches = resources.rules.vocabulary ? resources.vocabulary.match(normalized) : [];
+  const { rules } = resources;
+  const matches = rules.vocabulary
+    ? resources.vocabulary.match(normalized, { inflections: rules.inflections })
+    : [];
   const concepts = new Map<string, Concept>();
   for (const match of matches) concepts.set(match.term, termConcept(match.term, match.names, resources));
   for (const word of leftoverWords(normalized, matches, resources)) {

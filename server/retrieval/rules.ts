@@ -5,6 +5,8 @@
 export interface RetrievalRules {
   /** Vocabulary terms matched whole and expanded to their synonyms in both languages. */
   vocabulary: boolean;
+  /** Latin vocabulary terms found in any inflection (`metrics`, `prompting`), not only as listed. */
+  inflections: boolean;
   /** Dictionary translations of words the vocabulary lacks (English ↔ Chinese). */
   translation: boolean;
   /** Chinese read as the fewest dictionary and vocabulary words (segment-words.ts) rather than ICU's words. */
@@ -19,6 +21,7 @@ export interface RetrievalRules {
 
 export const ALL_RULES: RetrievalRules = {
   vocabulary: true,
+  inflections: true,
   translation: true,
   segmentation: true,
   spelling: true,

@@ -1,47 +1,70 @@
 /**
- * Reads a run of Chinese characters as the fewest dictionary words. ICU's segmenter cuts words it does not
- * know at odd places (满意度问卷 → 满意|度问卷), and the translator can only gloss words a dictionary holds, so
- * the question is read with the same dictionary the translator uses.
+ * Reads a run of Chinese characters as the fewest words. ICU's segmenter cuts words it does not know at odd
+ * places (满意|度问卷), and the translator can only gloss words a dictionary holds, so the question is read with
+ * the same dictionary the translator uses, ICU's words counting as words too where no dictionary reading is as
+ * short.
  */
 
 /** Longer dictionary entries are idioms and set phrases; a question's words are shorter, and the DP stays linear. */
 export const MAX_WORD_CHARS = 8;
 
-/** The best reading of a prefix: how many words, how many of them single characters, and where its last word starts. */
+/** What a run may be read as. */
+export interface Lexicon {
+  /** True for a text of 2+ characters that is a word (single characters always are). */
+  isWord(word: string): boolean;
+  /** True for a word taken on another reader's guess (ICU's): a dictionary reading of as many words wins. */
+  isGuess?(word: string): boolean;
+  /** How everyday a word is, 0–1: between otherwise equal readings, the more everyday words are likelier. */
+  everyday?(word: string): number;
+}
+
+/** The best reading of a prefix and where its last word starts. */
 interface Step {
   words: number;
   singles: number;
+  guesses: number;
+  everyday: number;
   from: number;
 }
 
-/** Fewer words, then fewer single characters, then longer words first (参数|量, not 参|数量), as people read. */
+/**
+ * Fewer words, then fewer single characters, then fewer guesses, then the more everyday words (去|国外, not
+ * 去国|外), then longer words first (参数|量, not 参|数量), as people read.
+ */
 function better(candidate: Step, current: Step | undefined): boolean {
   if (!current) return true;
   if (candidate.words !== current.words) return candidate.words < current.words;
   if (candidate.singles !== current.singles) return candidate.singles < current.singles;
+  if (candidate.guesses !== current.guesses) return candidate.guesses < current.guesses;
+  if (candidate.everyday !== current.everyday) return candidate.everyday > current.everyday;
   return candidate.from > current.from;
 }
 
+function extend(before: Step, word: string, from: number, lexicon: Lexicon): Step | undefined {
+  const single = [...word].length === 1;
+  if (!single && !lexicon.isWord(word)) return undefined;
+  return {
+    words: before.words + 1,
+    singles: before.singles + (single ? 1 : 0),
+    guesses: before.guesses + (!single && lexicon.isGuess?.(word) ? 1 : 0),
+    everyday: before.everyday + (lexicon.everyday?.(word) ?? 0),
+    from,
+  };
+}
+
 /**
- * The words of a Chinese run, left to right: the segmentation with the fewest words (ties: fewest single
- * characters), where a word is a single character or a text `isWord` accepts of 2 to MAX_WORD_CHARS
- * characters. Dynamic programming over character positions: O(length × MAX_WORD_CHARS) lookups.
+ * The words of a Chinese run, left to right: the reading with the fewest words (ties broken as `better`
+ * says), each a single character or a lexicon word of 2 to MAX_WORD_CHARS characters. Dynamic programming
+ * over character positions: O(length × MAX_WORD_CHARS) lookups.
  */
-export function segmentWords(run: string, isWord: (word: string) => boolean): string[] {
+export function segmentWords(run: string, lexicon: Lexicon): string[] {
   const characters = [...run];
-  const best: Array<Step | undefined> = [{ words: 0, singles: 0, from: 0 }];
+  const best: Array<Step | undefined> = [{ words: 0, singles: 0, guesses: 0, everyday: 0, from: 0 }];
   for (let end = 1; end <= characters.length; end++) {
     for (let start = Math.max(0, end - MAX_WORD_CHARS); start < end; start++) {
       const before = best[start];
-      if (!before) continue;
-      const single = end - start === 1;
-      if (!single && !isWord(characters.slice(start, end).join(''))) continue;
-      const candidate = {
-        words: before.words + 1,
-        singles: before.singles + (single ? 1 : 0),
-        from: start,
-      };
-      if (better(candidate, best[end])) best[end] = candidate;
+      const candidate = before && extend(before, characters.slice(start, end).join(''), start, lexicon);
+      if (candidate && better(candidate, best[end])) best[end] = candidate;
     }
   }
   const words: string[] = [];

@@ -4,7 +4,7 @@ import { MAX_WORD_CHARS, segmentWords } from '../../../server/retrieval/segment-
 /** A reader who knows exactly these words. */
 function reader(words: string[]) {
   const known = new Set(words);
-  return (run: string) => segmentWords(run, (word) => known.has(word));
+  return (run: string) => segmentWords(run, { isWord: (word) => known.has(word) });
 }
 
 describe('reading a Chinese question as dictionary words', () => {
