@@ -127,9 +127,13 @@ interface Candidate {
 }
 
 function bestChinese(list: Candidate[]): Translation[] {
-  const sorted = [...new Map(list.map((entry) => [entry.headword, entry])).values()].sort(
-    (left, right) => left.rank - right.rank,
-  );
+  // A headword whose glosses mention the word twice ("test", later "test paper") ranks by its best gloss.
+  const byHeadword = new Map<string, Candidate>();
+  for (const entry of list) {
+    const known = byHeadword.get(entry.headword);
+    if (!known || entry.rank < known.rank) byHeadword.set(entry.headword, entry);
+  }
+  const sorted = [...byHeadword.values()].sort((left, right) => left.rank - right.rank);
   // A gloss that is the word itself beats every gloss that only mentions it.
   const exact = sorted.filter((entry) => entry.rank < 10);
   return (exact.length > 0 ? exact : sorted)

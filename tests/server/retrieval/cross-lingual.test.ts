@@ -20,6 +20,14 @@ describe('dictionary translation between English and Chinese', () => {
     expect(texts('fertilize')).toContain('施肥');
   });
 
+  it('ranks a Chinese word by its best gloss when it mentions the English word twice', () => {
+    // 瓜果 is "fruit" first and "melons and fruit" after: it is a word for fruit, as 水果 is.
+    const translator = translatorFor([], ['瓜果', '水果']);
+    expect(translator.toChinese('fruit').map(({ text }) => text)).toEqual(
+      expect.arrayContaining(['瓜果', '水果']),
+    );
+  });
+
   it('offers nothing when the corpus does not hold the Chinese word', () => {
     const translator = translatorFor(['施肥'], ['施肥']);
     expect(translator.toChinese('prune')).toEqual([]);
@@ -41,7 +49,7 @@ describe('dictionary translation between English and Chinese', () => {
     expect(share('altitude', '高度')).toBeLessThan(share('prune', '修剪'));
   });
 
-  it('is surer of a translation when the corpus holds none of the word\'s other senses', () => {
+  it("is surer of a translation when the corpus holds none of the word's other senses", () => {
     // 修剪 means pruning or trimming: a corpus about orchards that never trims anything means pruning.
     const both = translatorFor(['prune', 'trim'], []).toEnglish('修剪');
     const pruneOnly = translatorFor(['prune'], []).toEnglish('修剪');
