@@ -1,6 +1,6 @@
 import type { Translator } from './cross-lingual.js';
 import type { RetrievalRules } from './rules.js';
-import { segmentWords } from './segment-words.js';
+import { chineseWords } from './segment-words.js';
 import {
   commonness,
   detectLanguage,
@@ -8,7 +8,6 @@ import {
   hasHan,
   isStopword,
   normalize,
-  segmentHan,
   splitPieces,
   stem,
   wordTokens,
@@ -89,59 +88,6 @@ function tokensOf(text: string): string[] {
   );
 }
 
-/** A number or a question about one (三, 几, 多少, 每): a measure word after it counts, it names no topic. */
-const NUMBER_WORD = /^[零一二三四五六七八九十百千万亿两几多少每]+$/u;
-
-/**
- * A measure word on its own after a number (几|门, 多少|张): it says how many, not of what. A number and a
- * measure word read as one word (一天, 三棵) stay: some of them name a span of time, which can be the topic.
- */
-function countsThings(word: string, previous: string, translator: Translator): boolean {
-  return [...word].length === 1 && NUMBER_WORD.test(previous) && translator.isClassifier(word);
-}
-
-/** The words without measure words that follow a number (几门课程 asks about courses, not doors). */
-function withoutMeasureWords(words: string[], translator: Translator): string[] {
-  return words.filter((word, at) => !countsThings(word, words[at - 1] ?? '', translator));
-}
-
-/** A run as the fewest dictionary, vocabulary or ICU words, dictionary readings preferred (segment-words.ts). */
-function readWords(run: string, icu: string[], resources: QueryResources): string[] {
-  const { translator, vocabulary } = resources;
-  const known = (word: string) => translator.knowsChinese(word) || vocabulary.knowsTerm(word);
-  const guessed = new Set(icu.filter((word) => !known(word)));
-  return segmentWords(run, {
-    isWord: (word) => known(word) || guessed.has(word),
-    isGuess: (word) => guessed.has(word),
-    everyday: commonness,
-  });
-}
-
-/**
- * The words of a Chinese run: the fewest dictionary, vocabulary or ICU words (or, with that rule off, ICU's
- * words alone), with runs of single characters (评|测) joined back into one word.
- */
-function hanWords(run: string, resources: QueryResources): string[] {
-  const { translator } = resources;
-  const icu = segmentHan(run);
-  const read = resources.rules.segmentation
-    ? withoutMeasureWords(readWords(run, icu, resources), translator)
-    : icu;
-  const words: string[] = [];
-  let single = '';
-  for (const word of read) {
-    if ([...word].length === 1 && !isStopword(word)) {
-      single += word;
-      continue;
-    }
-    if (single) words.push(single);
-    single = '';
-    words.push(word);
-  }
-  if (single) words.push(single);
-  return words.filter((word) => !isStopword(word) && hanTokens(word).length > 0);
-}
-
 /** Edit-distance-1 spellings of a Latin word that the corpus holds, most frequent first. */
 function spellings(word: string, resources: QueryResources): string[] {
   if (word.length < 4 || /\d/.test(word)) return [];
@@ -211,7 +157,11 @@ function leftoverWords(
   for (const { start, end } of spans)
     rest = `${rest.slice(0, start)}${' '.repeat(end - start)}${rest.slice(end)}`;
   return splitPieces(rest).flatMap((piece) =>
-    piece.kind === 'han' ? hanWords(piece.text, resources) : isStopword(piece.text) ? [] : [piece.text],
+    piece.kind === 'han'
+      ? chineseWords(piece.text, { ...resources, segmentation: resources.rules.segmentation })
+      : isStopword(piece.text)
+        ? []
+        : [piece.text],
   );
 }
 

@@ -46,7 +46,7 @@ export interface Translator {
   knowsEnglish(word: string): boolean;
   /** True when the dictionary has this Chinese headword: a question's Chinese is read as such words. */
   knowsChinese(word: string): boolean;
-  /** True when the dictionary uses a Chinese word as a measure word (几门, 多少张): after a number it names nothing. */
+  /** True when the dictionary uses a Chinese word as a measure word (几|棵, 多少|株): after a number it names nothing. */
   isClassifier(word: string): boolean;
 }
 

@@ -1,6 +1,10 @@
+import type { Translator } from './cross-lingual.js';
+import { commonness, hanTokens, isStopword, segmentHan } from './text.js';
+import type { Vocabulary } from './vocabulary.js';
+
 /**
  * Reads a run of Chinese characters as the fewest words. ICU's segmenter cuts words it does not know at odd
- * places (满意|度问卷), and the translator can only gloss words a dictionary holds, so the question is read with
+ * places (除草|剂), and the translator can only gloss words a dictionary holds, so the question is read with
  * the same dictionary the translator uses, ICU's words counting as words too where no dictionary reading is as
  * short.
  */
@@ -28,8 +32,8 @@ interface Step {
 }
 
 /**
- * Fewer words, then fewer single characters, then fewer guesses, then the more everyday words (去|国外, not
- * 去国|外), then longer words first (参数|量, not 参|数量), as people read.
+ * Fewer words, then fewer single characters, then fewer guesses, then the more everyday words (a reading
+ * through a rare word is the less likely one), then longer words first, as people read.
  */
 function better(candidate: Step, current: Step | undefined): boolean {
   if (!current) return true;
@@ -74,4 +78,64 @@ export function segmentWords(run: string, lexicon: Lexicon): string[] {
     end = from;
   }
   return words;
+}
+
+/** A number or a question about one (三, 几, 多少, 每): a measure word after it counts, it names no topic. */
+const NUMBER_WORD = /^[零一二三四五六七八九十百千万亿两几多少每]+$/u;
+
+/**
+ * A measure word on its own after a number (几|棵, 多少|株): it says how many, not of what. A number and a
+ * measure word read as one word (一年, 三棵) stay: some of them name a span of time, which can be the topic.
+ */
+function countsThings(word: string, previous: string, translator: ChineseReader['translator']): boolean {
+  return [...word].length === 1 && NUMBER_WORD.test(previous) && translator.isClassifier(word);
+}
+
+/** The words without measure words that follow a number (几棵果树 asks about fruit trees, not about counting). */
+function withoutMeasureWords(words: string[], translator: ChineseReader['translator']): string[] {
+  return words.filter((word, at) => !countsThings(word, words[at - 1] ?? '', translator));
+}
+
+/** A run as the fewest dictionary, vocabulary or ICU words, dictionary readings preferred. */
+function readWords(run: string, icu: string[], reader: ChineseReader): string[] {
+  const { translator, vocabulary } = reader;
+  const known = (word: string) => translator.knowsChinese(word) || vocabulary.knowsTerm(word);
+  const guessed = new Set(icu.filter((word) => !known(word)));
+  return segmentWords(run, {
+    isWord: (word) => known(word) || guessed.has(word),
+    isGuess: (word) => guessed.has(word),
+    everyday: commonness,
+  });
+}
+
+/** What reading a question's Chinese consults, and whether to read it by dictionary (rule `segmentation`). */
+export interface ChineseReader {
+  translator: Pick<Translator, 'knowsChinese' | 'isClassifier'>;
+  vocabulary: Pick<Vocabulary, 'knowsTerm'>;
+  segmentation: boolean;
+}
+
+/**
+ * The words of a question's Chinese run, as concepts are made of them: the fewest dictionary, vocabulary or
+ * ICU words without measure words after numbers (or, with segmentation off, ICU's words alone), runs of
+ * single characters (评|测) joined back into one word, stopwords and words with no index token dropped.
+ */
+export function chineseWords(run: string, reader: ChineseReader): string[] {
+  const icu = segmentHan(run);
+  const read = reader.segmentation
+    ? withoutMeasureWords(readWords(run, icu, reader), reader.translator)
+    : icu;
+  const words: string[] = [];
+  let single = '';
+  for (const word of read) {
+    if ([...word].length === 1 && !isStopword(word)) {
+      single += word;
+      continue;
+    }
+    if (single) words.push(single);
+    single = '';
+    words.push(word);
+  }
+  if (single) words.push(single);
+  return words.filter((word) => !isStopword(word) && hanTokens(word).length > 0);
 }

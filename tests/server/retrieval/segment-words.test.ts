@@ -37,6 +37,31 @@ describe('reading a Chinese question as dictionary words', () => {
     expect(words.join('')).toBe(long);
   });
 
+  it("takes another reader's guess where the dictionary has no word, but not over a dictionary reading", () => {
+    const guesses = new Set(['果园除', '草剂', '花园']);
+    const dictionary = new Set(['果园', '除草剂']);
+    const lexicon = {
+      isWord: (word: string) => dictionary.has(word) || guesses.has(word),
+      isGuess: (word: string) => guesses.has(word),
+    };
+    // Nothing in the dictionary reads these two characters: the guess stands.
+    expect(segmentWords('花园', lexicon)).toEqual(['花园']);
+    // Two readings of two words each: the one made of dictionary words wins over the guessed one.
+    expect(segmentWords('果园除草剂', lexicon)).toEqual(['果园', '除草剂']);
+  });
+
+  it('between equal readings, takes the one of more everyday words', () => {
+    const everyday = new Map([
+      ['开花', 0.9],
+      ['花期', 0.1],
+    ]);
+    const lexicon = {
+      isWord: (word: string) => everyday.has(word),
+      everyday: (word: string) => everyday.get(word) ?? 0,
+    };
+    expect(segmentWords('开花期', lexicon)).toEqual(['开花', '期']);
+  });
+
   it('reads an empty run as no words', () => {
     expect(reader(['花园'])('')).toEqual([]);
   });
