@@ -45,7 +45,7 @@ function better(candidate: Step, current: Step | undefined): boolean {
 }
 
 function extend(before: Step, word: string, from: number, lexicon: Lexicon): Step | undefined {
-  const single = [...word].length === 1;
+  const single = word.length === 1 || (word.length === 2 && /^[\ud800-\udbff]/.test(word));
   if (!single && !lexicon.isWord(word)) return undefined;
   return {
     words: before.words + 1,
@@ -65,9 +65,12 @@ export function segmentWords(run: string, lexicon: Lexicon): string[] {
   const characters = [...run];
   const best: Array<Step | undefined> = [{ words: 0, singles: 0, guesses: 0, everyday: 0, from: 0 }];
   for (let end = 1; end <= characters.length; end++) {
-    for (let start = Math.max(0, end - MAX_WORD_CHARS); start < end; start++) {
+    // The word grows leftwards one character at a time: no slicing per candidate.
+    let word = '';
+    for (let start = end - 1; start >= Math.max(0, end - MAX_WORD_CHARS); start--) {
+      word = `${characters[start]}${word}`;
       const before = best[start];
-      const candidate = before && extend(before, characters.slice(start, end).join(''), start, lexicon);
+      const candidate = before && extend(before, word, start, lexicon);
       if (candidate && better(candidate, best[end])) best[end] = candidate;
     }
   }
