@@ -4,7 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ChatModel } from './answer/chat-model.js';
 import type { AppConfig } from './config.js';
-import type { ErrorBody } from './contract.js';
+import { type ErrorBody, MAX_BODY_BYTES } from './contract.js';
 import { AppError } from './errors.js';
 import { accessLog } from './http/access-log.js';
 import { tokenlessRefusal } from './http/admin-access.js';
@@ -45,8 +45,6 @@ export interface AppDeps {
 }
 
 export type AppEnv = { Variables: { requestId: string } };
-
-const MAX_BODY_BYTES = 256 * 1024;
 
 /** The API as a Hono app; serving the built web UI is added by `server/index.ts`. */
 export function createApp(appDeps: AppDeps): Hono<AppEnv> {
