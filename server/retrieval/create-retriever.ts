@@ -8,16 +8,16 @@ import { createTranslator } from './cross-lingual.js';
 import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
+import { createHeadingPaths } from './heading-match.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
-import { headingTopic } from './markdown.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
 import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
 import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
 import { buildGuideOutline, createSectionIndex } from './section-view.js';
-import { detectLanguage, isGlueBigram, termSet } from './text.js';
+import { detectLanguage, isGlueBigram } from './text.js';
 import type {
   Chunk,
   ExplainableRetriever,
@@ -105,7 +105,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   const holds = (token: string) => index.documentFrequency(token) > 0;
   const languageOf = new Map(documents.map((document) => [document.id, documentLanguage(document)]));
   const languages = indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
-  const headingTokens = indexed.map((chunk) => termSet(headingTopic(chunk.headings.at(-1) ?? '')));
+  const headings = createHeadingPaths(indexed);
   const resources: QueryResources = {
     vocabulary: createVocabulary(groups),
     translator: createTranslator(holds, holdsChinese(index)),
@@ -135,7 +135,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     const scored = scoreSections(analyzed, importance, {
       index,
       languages,
-      headingTokens: (position) => headingTokens[position] ?? new Set(),
+      headings,
       rules,
     });
     const judgment = judgeCoverage(scored, {

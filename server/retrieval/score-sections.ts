@@ -1,4 +1,5 @@
 import type { Alternative, AnalyzedQuery, Concept } from './analyze-query.js';
+import { type HeadingPaths, headingShare } from './heading-match.js';
 import { FIELDS, type Field, type FieldTerms, type OramaIndex } from './orama-index.js';
 import type { RetrievalRules } from './rules.js';
 
@@ -19,8 +20,8 @@ export interface ScoringContext {
   index: OramaIndex;
   /** Each section's language, by position. */
   languages: ReadonlyArray<'zh' | 'en'>;
-  /** Each section's own-heading tokens, by position. */
-  headingTokens(position: number): ReadonlySet<string>;
+  /** Each section's heading tokens, by position, and their statistics. */
+  headings: HeadingPaths;
   rules: RetrievalRules;
 }
 
@@ -161,19 +162,6 @@ function scoreSection(
   return section;
 }
 
-function headingShare(section: ScoredSection, query: AnalyzedQuery, context: ScoringContext): number {
-  const heading = context.headingTokens(section.position);
-  if (heading.size === 0) return 0;
-  const asked = new Set<string>();
-  for (const index of section.held) {
-    for (const alternative of query.concepts[index]?.alternatives ?? [])
-      for (const token of alternative.tokens) asked.add(token);
-  }
-  let named = 0;
-  for (const token of heading) if (asked.has(token)) named += 1;
-  return named / heading.size;
-}
-
 /**
  * Ranks sections: Orama's first pass finds candidates per concept; the second scores them with BM25F, each
  * concept contributing its best alternative weighted by its importance, and favours sections whose own heading
@@ -190,7 +178,9 @@ export function scoreSections(
     .sort((left, right) => right.score - left.score || left.position - right.position);
   if (!context.rules.headings) return ranked;
   const head = ranked.slice(0, RERANK_DEPTH);
-  for (const section of head) section.score *= 1 + HEADING_BONUS * headingShare(section, query, context);
+  for (const section of head)
+    section.score *=
+      1 + HEADING_BONUS * headingShare(section.position, section.held, query, context.headings);
   head.sort((left, right) => right.score - left.score || left.position - right.position);
   return [...head, ...ranked.slice(RERANK_DEPTH)];
 }
