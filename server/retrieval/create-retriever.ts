@@ -8,9 +8,10 @@ import { createTranslator } from './cross-lingual.js';
 import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
-import { createHeadingPaths } from './heading-match.js';
+import { createSectionHeadings } from './heading-match.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
+import { documentLengthNorms } from './length-norms.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
 import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
@@ -105,7 +106,8 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   const holds = (token: string) => index.documentFrequency(token) > 0;
   const languageOf = new Map(documents.map((document) => [document.id, documentLanguage(document)]));
   const languages = indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
-  const headings = createHeadingPaths(indexed);
+  const headings = createSectionHeadings(indexed);
+  const lengthNorm = rules.documentLengths ? documentLengthNorms(indexed, index) : undefined;
   const resources: QueryResources = {
     vocabulary: createVocabulary(groups),
     translator: createTranslator(holds, holdsChinese(index)),
@@ -136,6 +138,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
       index,
       languages,
       headings,
+      lengthNorm,
       rules,
     });
     const judgment = judgeCoverage(scored, {

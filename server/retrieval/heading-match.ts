@@ -1,10 +1,24 @@
-import type { AnalyzedQuery } from './analyze-query.js';
+import type { AnalyzedQuery, Concept } from './analyze-query.js';
 import { headingTopic } from './markdown.js';
+import type { ScoredSection } from './score-sections.js';
 import { termSet } from './text.js';
 import type { Chunk } from './types.js';
 
+/**
+ * How much more a section counts when the question names everything its own heading says: the heading is
+ * the author's own summary of the section, so a question that restates it asks for exactly that section.
+ */
+export const HEADING_BONUS = 0.5;
+/**
+ * How much more a section counts when its heading path (own and parent headings) says the whole question:
+ * in a guide written to a template the parent heading names the subject and the sub-heading the aspect, and
+ * only the one section under both says both. Twice the own-heading bonus, since it asks the headings for
+ * every concept of the question, not just for the words of one heading.
+ */
+export const PATH_BONUS = 1;
+
 /** Each indexed section's headings as token sets, and how many sections' heading paths hold a token. */
-export interface HeadingPaths {
+export interface SectionHeadings {
   /** The section's own heading. */
   own(position: number): ReadonlySet<string>;
   /** Its own heading and its parents' (not the document title, which every section shares). */
@@ -16,30 +30,35 @@ export interface HeadingPaths {
 }
 
 /** The heading statistics of the indexed sections (built once with the index). */
-export function createHeadingPaths(chunks: Chunk[]): HeadingPaths {
+export function createSectionHeadings(chunks: Chunk[]): SectionHeadings {
+  // Sections share their parents' headings: each heading is tokenized once.
+  const tokenized = new Map<string, Set<string>>();
+  const tokensOf = (heading: string) => {
+    const known = tokenized.get(heading) ?? termSet(headingTopic(heading));
+    tokenized.set(heading, known);
+    return known;
+  };
+  const none = new Set<string>();
   // The document title names the whole document, not the introduction that sits under it.
   const own = chunks.map((chunk) => {
     const heading = chunk.headings.at(-1);
-    return heading === undefined || heading === chunk.docTitle
-      ? new Set<string>()
-      : termSet(headingTopic(heading));
+    return heading === undefined || heading === chunk.docTitle ? none : tokensOf(heading);
   });
   const paths = chunks.map((chunk, at) => {
-    const parents = chunk.headings.slice(0, -1).filter((heading) => heading !== chunk.docTitle);
     const tokens = new Set(own[at]);
-    for (const heading of parents) for (const token of termSet(headingTopic(heading))) tokens.add(token);
+    for (const heading of chunk.headings.slice(0, -1))
+      if (heading !== chunk.docTitle) for (const token of tokensOf(heading)) tokens.add(token);
     return tokens;
   });
   const byKey = new Map<string, Set<string>>();
   chunks.forEach((chunk, at) => {
     const seen = byKey.get(chunk.sectionKey) ?? new Set<string>();
-    for (const token of paths[at] ?? []) seen.add(token);
+    for (const token of paths[at] ?? none) seen.add(token);
     byKey.set(chunk.sectionKey, seen);
   });
   const frequencies = new Map<string, number>();
   for (const seen of byKey.values())
     for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
-  const none = new Set<string>();
   return {
     own: (position) => own[position] ?? none,
     path: (position) => paths[position] ?? none,
@@ -56,7 +75,7 @@ export function headingShare(
   position: number,
   held: ReadonlySet<number>,
   query: AnalyzedQuery,
-  headings: HeadingPaths,
+  headings: SectionHeadings,
 ): number {
   const heading = headings.own(position);
   if (heading.size === 0) return 0;
@@ -68,4 +87,74 @@ export function headingShare(
   let named = 0;
   for (const token of heading) if (asked.has(token)) named += 1;
   return named / heading.size;
+}
+
+/**
+ * How rare a concept is among heading paths: a word every body uses (`model` in a guide about models) can
+ * still tell sections apart when few headings say it, because the headings are where an author says what a
+ * section is about. Its commonest alternative decides, as for `conceptImportance`.
+ */
+export function headingRarity(concept: Concept, headings: SectionHeadings): number {
+  let frequency = 0;
+  for (const alternative of concept.alternatives) {
+    let rarest = Number.POSITIVE_INFINITY;
+    for (const token of alternative.tokens) rarest = Math.min(rarest, headings.frequency(token));
+    if (Number.isFinite(rarest)) frequency = Math.max(frequency, rarest);
+  }
+  const size = headings.size;
+  return Math.log(1 + (size - frequency + 0.5) / (frequency + 0.5)) * concept.weight;
+}
+
+/**
+ * The share of the question (each concept by its heading rarity) that the section's heading path says whole:
+ * a section under "B" headed "C" answers a question about B's C better than B's introduction or A's C, which
+ * say only one of the two. Concepts of no rarity (the caller's zero for words the corpus never holds) do not
+ * count.
+ */
+export function pathCoverage(
+  position: number,
+  query: AnalyzedQuery,
+  rarity: number[],
+  headings: SectionHeadings,
+  sameLanguage: boolean,
+): number {
+  const path = headings.path(position);
+  let total = 0;
+  let said = 0;
+  query.concepts.forEach((concept, at) => {
+    const weight = rarity[at] ?? 0;
+    if (weight === 0) return;
+    total += weight;
+    const whole = concept.alternatives.some(
+      (alternative) =>
+        !(sameLanguage && alternative.source === 'translation') &&
+        alternative.tokens.length > 0 &&
+        alternative.tokens.every((token) => path.has(token)),
+    );
+    if (whole) said += weight;
+  });
+  return total === 0 ? 0 : said / total;
+}
+
+/**
+ * The heading pass over the head of a ranking: each section gains by how much of its own heading the question
+ * names (`HEADING_BONUS`) and how much of the question its heading path says (`PATH_BONUS`).
+ */
+export function rerankByHeadings(
+  head: ScoredSection[],
+  query: AnalyzedQuery,
+  importance: number[],
+  headings: SectionHeadings,
+  languages: ReadonlyArray<'zh' | 'en'>,
+): void {
+  // Concepts the corpus never holds cannot favour one heading over another.
+  const rarity = query.concepts.map((concept, at) =>
+    (importance[at] ?? 0) === 0 ? 0 : headingRarity(concept, headings),
+  );
+  for (const section of head) {
+    const sameLanguage = languages[section.position] === query.language;
+    const named = headingShare(section.position, section.held, query, headings);
+    const said = pathCoverage(section.position, query, rarity, headings, sameLanguage);
+    section.score *= 1 + HEADING_BONUS * named + PATH_BONUS * said;
+  }
 }
