@@ -21,8 +21,8 @@ export const PATH_BONUS = 1;
 export interface SectionHeadings {
   /** The section's own heading. */
   own(position: number): ReadonlySet<string>;
-  /** Its own heading and its parents' (not the document title, which every section shares). */
-  path(position: number): ReadonlySet<string>;
+  /** Whether its own heading or a parent's (not the document title, which every section shares) holds the token. */
+  pathHolds(position: number, token: string): boolean;
   /** Sections whose heading path holds the token; aligned editions count once. */
   frequency(token: string): number;
   /** Sections, aligned editions counted once. */
@@ -44,16 +44,18 @@ export function createSectionHeadings(chunks: Chunk[]): SectionHeadings {
     const heading = chunk.headings.at(-1);
     return heading === undefined || heading === chunk.docTitle ? none : tokensOf(heading);
   });
-  const paths = chunks.map((chunk, at) => {
-    const tokens = new Set(own[at]);
-    for (const heading of chunk.headings.slice(0, -1))
-      if (heading !== chunk.docTitle) for (const token of tokensOf(heading)) tokens.add(token);
-    return tokens;
-  });
+  // A path is the list of its headings' token sets, shared with every section under the same headings.
+  const paths = chunks.map((chunk, at) => [
+    own[at] ?? none,
+    ...chunk.headings
+      .slice(0, -1)
+      .filter((heading) => heading !== chunk.docTitle)
+      .map(tokensOf),
+  ]);
   const byKey = new Map<string, Set<string>>();
   chunks.forEach((chunk, at) => {
     const seen = byKey.get(chunk.sectionKey) ?? new Set<string>();
-    for (const token of paths[at] ?? none) seen.add(token);
+    for (const heading of paths[at] ?? []) for (const token of heading) seen.add(token);
     byKey.set(chunk.sectionKey, seen);
   });
   const frequencies = new Map<string, number>();
@@ -61,7 +63,7 @@ export function createSectionHeadings(chunks: Chunk[]): SectionHeadings {
     for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
   return {
     own: (position) => own[position] ?? none,
-    path: (position) => paths[position] ?? none,
+    pathHolds: (position, token) => (paths[position] ?? []).some((heading) => heading.has(token)),
     frequency: (token) => frequencies.get(token) ?? 0,
     size: byKey.size,
   };
@@ -118,7 +120,6 @@ export function pathCoverage(
   headings: SectionHeadings,
   sameLanguage: boolean,
 ): number {
-  const path = headings.path(position);
   let total = 0;
   let said = 0;
   query.concepts.forEach((concept, at) => {
@@ -129,7 +130,7 @@ export function pathCoverage(
       (alternative) =>
         !(sameLanguage && alternative.source === 'translation') &&
         alternative.tokens.length > 0 &&
-        alternative.tokens.every((token) => path.has(token)),
+        alternative.tokens.every((token) => headings.pathHolds(position, token)),
     );
     if (whole) said += weight;
   });

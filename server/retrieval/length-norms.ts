@@ -24,17 +24,16 @@ export function documentLengthNorms(chunks: Chunk[], index: OramaIndex): LengthN
     for (const field of FIELDS) entry.lengths[field] += index.fieldLength(position, field);
     totals.set(chunk.docId, entry);
   });
-  const means = chunks.map((chunk) => {
-    const entry = totals.get(chunk.docId);
-    return Object.fromEntries(
-      FIELDS.map((field) => [
-        field,
-        Math.max(
-          index.averageLength(field),
-          (entry?.lengths[field] ?? 0) / Math.max(1, entry?.sections ?? 1),
-        ),
-      ]),
-    ) as Record<Field, number>;
-  });
+  // By position, one shared record per document: the lookup runs for every token of every candidate.
+  const byDocument = new Map<string, Record<Field, number>>();
+  for (const [docId, entry] of totals) {
+    const sections = Math.max(1, entry.sections);
+    const mean = (field: Field) => Math.max(index.averageLength(field), entry.lengths[field] / sections);
+    byDocument.set(
+      docId,
+      Object.fromEntries(FIELDS.map((field) => [field, mean(field)])) as Record<Field, number>,
+    );
+  }
+  const means = chunks.map((chunk) => byDocument.get(chunk.docId));
   return (position, field) => means[position]?.[field] ?? index.averageLength(field);
 }
