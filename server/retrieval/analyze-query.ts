@@ -1,5 +1,6 @@
 import type { Translator } from './cross-lingual.js';
 import type { RetrievalRules } from './rules.js';
+import { chineseWords } from './segment-words.js';
 import {
   commonness,
   detectLanguage,
@@ -7,7 +8,6 @@ import {
   hasHan,
   isStopword,
   normalize,
-  segmentHan,
   splitPieces,
   stem,
   wordTokens,
@@ -88,23 +88,6 @@ function tokensOf(text: string): string[] {
   );
 }
 
-/** ICU words of a Chinese run, with runs of single characters (评|测) joined back into one word. */
-function hanWords(run: string): string[] {
-  const words: string[] = [];
-  let single = '';
-  for (const word of segmentHan(run)) {
-    if ([...word].length === 1 && !isStopword(word)) {
-      single += word;
-      continue;
-    }
-    if (single) words.push(single);
-    single = '';
-    words.push(word);
-  }
-  if (single) words.push(single);
-  return words.filter((word) => !isStopword(word) && hanTokens(word).length > 0);
-}
-
 /** Edit-distance-1 spellings of a Latin word that the corpus holds, most frequent first. */
 function spellings(word: string, resources: QueryResources): string[] {
   if (word.length < 4 || /\d/.test(word)) return [];
@@ -147,8 +130,13 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
   }
   if (rules.translation) {
     const translations = hasHan(word) ? translator.toEnglish(word) : translator.toChinese(word);
-    for (const { text, share } of translations)
-      alternatives.push({ ...alternative(text, tokensOf(text), 'translation'), certainty: share });
+    // The translations are one concept said several ways (a structured query): a word the corpus could mean
+    // in several senses is a weaker guess in each, so each counts less than one sure translation.
+    const ambiguity = Math.sqrt(Math.max(1, translations.length));
+    for (const { text, share } of translations) {
+      const guess = alternative(text, tokensOf(text), 'translation');
+      alternatives.push({ ...guess, weight: guess.weight / ambiguity, certainty: share });
+    }
     // A Chinese word the corpus never uses may still name what it says in other words: the dictionary's
     // words that share its one-word English sense.
     if (hasHan(word) && [...word].length > 1 && !typed.some(resources.holds)) {
@@ -160,12 +148,20 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
 }
 
 /** The question with vocabulary terms cut out, as the words left to analyse one by one. */
-function leftoverWords(normalized: string, spans: Array<{ start: number; end: number }>): string[] {
+function leftoverWords(
+  normalized: string,
+  spans: Array<{ start: number; end: number }>,
+  resources: QueryResources,
+): string[] {
   let rest = normalized;
   for (const { start, end } of spans)
     rest = `${rest.slice(0, start)}${' '.repeat(end - start)}${rest.slice(end)}`;
   return splitPieces(rest).flatMap((piece) =>
-    piece.kind === 'han' ? hanWords(piece.text) : isStopword(piece.text) ? [] : [piece.text],
+    piece.kind === 'han'
+      ? chineseWords(piece.text, { ...resources, segmentation: resources.rules.segmentation })
+      : isStopword(piece.text)
+        ? []
+        : [piece.text],
   );
 }
 
@@ -176,10 +172,13 @@ function leftoverWords(normalized: string, spans: Array<{ start: number; end: nu
  */
 export function analyzeQuery(question: string, resources: QueryResources): AnalyzedQuery {
   const normalized = normalize(question.slice(0, MAX_QUERY_CHARS));
-  const matches = resources.rules.vocabulary ? resources.vocabulary.match(normalized) : [];
+  const { rules } = resources;
+  const matches = rules.vocabulary
+    ? resources.vocabulary.match(normalized, { inflections: rules.inflections })
+    : [];
   const concepts = new Map<string, Concept>();
   for (const match of matches) concepts.set(match.term, termConcept(match.term, match.names, resources));
-  for (const word of leftoverWords(normalized, matches)) {
+  for (const word of leftoverWords(normalized, matches, resources)) {
     if (concepts.has(word) || concepts.size >= MAX_CONCEPTS * 2) continue;
     const concept = wordConcept(word, resources);
     if (concept) concepts.set(word, concept);

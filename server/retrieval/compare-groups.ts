@@ -1,6 +1,7 @@
 import type { CompareCell, CompareGroup } from '../contract.js';
 import { chunksByDocument } from './chunk-markdown.js';
 import { headingTopic } from './markdown.js';
+import { runNow, type Work } from './pacer.js';
 import type { Chunk } from './types.js';
 
 /**
@@ -118,6 +119,14 @@ export function findCompareGroups(
   chunks: Chunk[],
   languageOf: (docId: string) => 'zh' | 'en',
 ): CompareGroup[] {
+  return runNow(compareGroupsWork(chunks, languageOf));
+}
+
+/** `findCompareGroups` a document at a time, yielding after each (for the paced warm-up). */
+export function* compareGroupsWork(
+  chunks: Chunk[],
+  languageOf: (docId: string) => 'zh' | 'en',
+): Work<CompareGroup[]> {
   const groups: CompareGroup[] = [];
   for (const [docId, documentChunks] of chunksByDocument(chunks)) {
     const children = childrenByParent(documentChunks);
@@ -127,6 +136,7 @@ export function findCompareGroups(
       const group = groupOf(parent, siblings, children, languageOf(docId));
       if (group) groups.push(group);
     }
+    yield;
   }
   return groups;
 }

@@ -3,21 +3,21 @@ import type { Logger } from '../logger.js';
 import { alignEditions, preferQuestionEdition } from './align-editions.js';
 import { analyzeQuery, type QueryResources } from './analyze-query.js';
 import { chunkDocument, isEmptySection } from './chunk-markdown.js';
-import { findCompareGroups } from './compare-groups.js';
-import { createTranslator } from './cross-lingual.js';
+import { buildTranslator } from './cross-lingual.js';
 import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
-import { createSectionHeadings } from './heading-match.js';
+import { buildGuideViews } from './guide-views.js';
+import { buildSectionHeadings } from './heading-match.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
 import { documentLengthNorms } from './length-norms.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
+import { mapPaced } from './pacer.js';
 import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
 import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
-import { buildGuideOutline, createSectionIndex } from './section-view.js';
 import { detectLanguage, isGlueBigram } from './text.js';
 import type {
   Chunk,
@@ -55,7 +55,7 @@ async function openIndex(
   const key = snapshotKey(documents, groups, hybrid?.identity);
   const saved = await readSnapshot(snapshotDir, key, logger);
   const index = await createOramaIndex(indexed, saved, vectors);
-  if (!saved) await writeSnapshot(snapshotDir, key, index.snapshot(), logger);
+  if (!saved) await writeSnapshot(snapshotDir, key, await index.snapshot(), logger);
   return { index, snapshot: saved ? 'loaded' : 'written' };
 }
 
@@ -94,33 +94,30 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   const { documents, logger } = options;
   const rules = { ...ALL_RULES, ...options.rules };
   const started = performance.now();
-  const chunks = alignEditions(
-    documents,
-    documents.flatMap((document) => chunkDocument(document)),
-    logger,
-  );
+  const chunked = await mapPaced(documents, (document) => chunkDocument(document));
+  const chunks = alignEditions(documents, chunked.flat(), logger);
   const indexed = chunks.filter((chunk) => !isEmptySection(chunk));
   const groups = [...domainGroups(), ...(options.glossary ?? [])];
   const hybrid = options.embeddings ? await prepareHybrid(indexed, options.embeddings, logger) : undefined;
   const { index, snapshot } = await openIndex(indexed, options, groups, hybrid);
   const holds = (token: string) => index.documentFrequency(token) > 0;
-  const languageOf = new Map(documents.map((document) => [document.id, documentLanguage(document)]));
+  const languageOf = new Map(
+    await mapPaced(documents, (document) => [document.id, documentLanguage(document)] as const),
+  );
   const languages = indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
-  const headings = createSectionHeadings(indexed);
+  const headings = await buildSectionHeadings(indexed);
   const lengthNorm = rules.documentLengths ? documentLengthNorms(indexed, index) : undefined;
   const resources: QueryResources = {
     vocabulary: createVocabulary(groups),
-    translator: createTranslator(holds, holdsChinese(index)),
+    translator: await buildTranslator(holds, holdsChinese(index)),
     holds,
     frequency: (token) => index.documentFrequency(token),
     rules,
   };
-  const sections = createSectionIndex(documents, chunks);
   const chooseEditions = preferQuestionEdition(indexed);
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   const languageOfDocument = (docId: string) => languageOf.get(docId) ?? 'en';
-  const outline = buildGuideOutline(documents, chunks, languageOfDocument);
-  const compare = { groups: findCompareGroups(chunks, languageOfDocument) };
+  const { sections, outline, compare } = await buildGuideViews(documents, chunks, languageOfDocument);
   logger.info('retrieval_indexed', {
     documents: documents.length,
     chunks: chunks.length,

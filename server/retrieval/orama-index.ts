@@ -7,7 +7,7 @@ import {
   saveWithoutVectors,
 } from './embeddings/vector-field.js';
 import { createExactTerms, type TermCounts } from './exact-terms.js';
-import { buildDatabase, createDatabase, FIELDS, type Field } from './orama-database.js';
+import { buildDatabase, createDatabase, FIELDS, type Field, loadPaced, savePaced } from './orama-database.js';
 import type { Chunk } from './types.js';
 
 export { FIELDS, type Field, sectionBody } from './orama-database.js';
@@ -37,8 +37,8 @@ export interface OramaIndex {
   fieldLength(position: number, field: Field): number;
   averageLength(field: Field): number;
   readonly size: number;
-  /** The built index as plain data, for `createOramaIndex(chunks, snapshot)` in a later start. */
-  snapshot(): IndexSnapshot;
+  /** The built index as plain data, for `createOramaIndex(chunks, snapshot)` in a later start (paced). */
+  snapshot(): Promise<IndexSnapshot>;
   /** The sections nearest a question's vector, by position and cosine similarity; empty without vectors. */
   nearest(vector: number[], limit: number): Promise<Array<[number, number]>>;
 }
@@ -50,9 +50,9 @@ export interface IndexSnapshot {
   lengths: Record<Field, number[]>;
 }
 
-function restoreData(chunks: Chunk[], snapshot: IndexSnapshot, dimensions?: number) {
+async function restoreData(chunks: Chunk[], snapshot: IndexSnapshot, dimensions?: number) {
   const db = createDatabase(undefined, dimensions);
-  keepVectorIndex(db, () => load(db, snapshot.orama));
+  await loadPaced(db, snapshot.orama, (into, raw) => keepVectorIndex(into, () => load(into, raw)));
   const sections = new Set(chunks.map((chunk) => chunk.sectionKey)).size;
   return { db, frequencies: new Map(snapshot.frequencies), lengths: snapshot.lengths, sections };
 }
@@ -70,7 +70,7 @@ export async function createOramaIndex(
 ): Promise<OramaIndex> {
   const dimensions = vectors?.dimensions;
   const { db, frequencies, lengths, sections } = saved
-    ? restoreData(chunks, saved, dimensions)
+    ? await restoreData(chunks, saved, dimensions)
     : await buildDatabase(chunks, dimensions);
   if (vectors) fillVectors(db, chunks, vectors);
   const averages = Object.fromEntries(
@@ -87,8 +87,8 @@ export async function createOramaIndex(
   );
   return {
     size: sections,
-    snapshot: () => ({
-      orama: vectors ? saveWithoutVectors(db) : save(db),
+    snapshot: async () => ({
+      orama: await savePaced(db, vectors ? saveWithoutVectors : save),
       frequencies: [...frequencies],
       lengths,
     }),

@@ -5,8 +5,12 @@
 export interface RetrievalRules {
   /** Vocabulary terms matched whole and expanded to their synonyms in both languages. */
   vocabulary: boolean;
+  /** Latin vocabulary terms found in any inflection (`metrics`, `prompting`), not only as listed. */
+  inflections: boolean;
   /** Dictionary translations of words the vocabulary lacks (English ↔ Chinese). */
   translation: boolean;
+  /** Chinese read as the fewest dictionary and vocabulary words (segment-words.ts) rather than ICU's words. */
+  segmentation: boolean;
   /** Edit-distance-1 corrections of Latin words the corpus lacks. */
   spelling: boolean;
   /** Everyday words count less than rare ones. */
@@ -19,7 +23,9 @@ export interface RetrievalRules {
 
 export const ALL_RULES: RetrievalRules = {
   vocabulary: true,
+  inflections: true,
   translation: true,
+  segmentation: true,
   spelling: true,
   commonness: true,
   headings: true,

@@ -1,6 +1,7 @@
 import type { GuideDocument, OutlineEntry, OutlineResponse, SectionResponse } from '../contract.js';
 import { editionsByKey } from './align-editions.js';
 import { chunksByDocument, isEmptySection } from './chunk-markdown.js';
+import { runNow, type Work } from './pacer.js';
 import type { Chunk, SourceDocument } from './types.js';
 
 /** Finds sections by id and shows each inside its document: outline, previous and next entry. */
@@ -17,6 +18,11 @@ function outlineEntry(chunk: Chunk): OutlineEntry {
  * by id, with its document outline computed once per document and the aligned sections of other editions.
  */
 export function createSectionIndex(documents: SourceDocument[], chunks: Chunk[]): SectionIndex {
+  return runNow(sectionIndexWork(documents, chunks));
+}
+
+/** `createSectionIndex`, yielding after each chunk (for the paced warm-up). */
+export function* sectionIndexWork(documents: SourceDocument[], chunks: Chunk[]): Work<SectionIndex> {
   const titles = new Map(documents.map((document) => [document.id, document.title]));
   const outlines = new Map<string, OutlineEntry[]>();
   const positions = new Map<string, { chunk: Chunk; index: number }>();
@@ -31,6 +37,7 @@ export function createSectionIndex(documents: SourceDocument[], chunks: Chunk[])
     positions.set(chunk.id, { chunk, index: outline.length });
     outline.push(outlineEntry(chunk));
     outlines.set(chunk.docId, outline);
+    yield;
   }
   return {
     section(id) {
@@ -66,9 +73,19 @@ export function buildGuideOutline(
   chunks: Chunk[],
   languageOf: (docId: string) => 'zh' | 'en',
 ): OutlineResponse {
+  return runNow(guideOutlineWork(documents, chunks, languageOf));
+}
+
+/** `buildGuideOutline` a document at a time, yielding after each (for the paced warm-up). */
+export function* guideOutlineWork(
+  documents: SourceDocument[],
+  chunks: Chunk[],
+  languageOf: (docId: string) => 'zh' | 'en',
+): Work<OutlineResponse> {
   const byDocument = chunksByDocument(chunks);
-  const guideDocuments = documents.map(
-    (document): GuideDocument => ({
+  const guideDocuments: GuideDocument[] = [];
+  for (const document of documents) {
+    guideDocuments.push({
       id: document.id,
       title: document.title,
       lang: languageOf(document.id),
@@ -77,7 +94,8 @@ export function buildGuideOutline(
         key: chunk.sectionKey,
         hasText: !isEmptySection(chunk),
       })),
-    }),
-  );
+    });
+    yield;
+  }
   return { documents: guideDocuments };
 }

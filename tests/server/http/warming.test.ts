@@ -3,10 +3,12 @@ import { loadConfig } from '../../../server/config.js';
 import type { ErrorBody, HealthResponse, OpenAiErrorBody, SearchResponse } from '../../../server/contract.js';
 import { createMemoryLogger } from '../../../server/logger.js';
 import { buildRetriever } from '../../../server/retrieval/build-retriever.js';
-import type { Retriever } from '../../../server/retrieval/types.js';
+import { createRetriever } from '../../../server/retrieval/create-retriever.js';
+import type { Retriever, SourceDocument } from '../../../server/retrieval/types.js';
 import { type WarmingRetriever, warmingRetriever } from '../../../server/retrieval/warming-retriever.js';
 import { aTempDir } from '../store/feedback-fixtures.js';
 import { createTestApp } from '../support/create-test-app.js';
+import { serveTestApp } from '../support/serve-test-app.js';
 import { aChatRequest, writeTinyCorpus } from '../support/server-probe.js';
 
 const API_KEY = 'warming-test-key-5c1e9b7a';
@@ -159,5 +161,54 @@ describe('a server whose index is still warming', () => {
     await finish();
 
     expect([(await routes.search()).status, (await routes.search()).status]).toEqual([200, 429]);
+  });
+});
+
+/** Many invented garden notes: enough sections that building their index takes many slices of work. */
+function aLargeCorpus(): SourceDocument[] {
+  const plants = ['apple', 'pear', 'plum', 'cherry', 'quince', 'medlar', 'fig', 'olive'];
+  return Array.from({ length: 60 }, (_, copy) => {
+    const sections = plants.map(
+      (plant, at) =>
+        `## ${plant} row ${copy}\n\n### Soil\n\nThe ${plant} bed ${copy} drains after rain, mulch ${at}.\n\n### Pruning\n\nCut ${plant} shoots in winter ${copy}.\n`,
+    );
+    return {
+      id: `garden-${copy}`,
+      title: `Garden notes ${copy}`,
+      path: `garden-${copy}.md`,
+      text: `# Garden notes ${copy}\n\n${sections.join('\n')}`,
+    };
+  });
+}
+
+describe('a server building its index while it listens', () => {
+  it('answers a health check over its socket while the build is still going, then says ok', async () => {
+    // The build starts once the server listens, as in server/index.ts, however long the test app takes to set up.
+    let listening: () => void = () => undefined;
+    const serverListening = new Promise<void>((resolve) => {
+      listening = resolve;
+    });
+    const retriever = warmingRetriever(
+      serverListening.then(() =>
+        createRetriever({ documents: aLargeCorpus(), logger: createMemoryLogger() }),
+      ),
+    );
+    const server = await serveTestApp({}, { retriever });
+    listening();
+    try {
+      const health = await fetch(`${server.baseUrl}/api/health`);
+      const stillWarming = retriever.warming;
+      const body = (await health.json()) as HealthResponse;
+
+      expect(stillWarming).toBe(true);
+      expect(health.status).toBe(503);
+      expect(body.status).toBe('warming');
+
+      await retriever.ready;
+      const ready = await fetch(`${server.baseUrl}/api/health`);
+      expect(((await ready.json()) as HealthResponse).status).toBe('ok');
+    } finally {
+      await server.close();
+    }
   });
 });

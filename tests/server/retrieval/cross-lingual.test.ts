@@ -20,6 +20,14 @@ describe('dictionary translation between English and Chinese', () => {
     expect(texts('fertilize')).toContain('施肥');
   });
 
+  it('ranks a Chinese word by its best gloss when it mentions the English word twice', () => {
+    // 瓜果 is "fruit" first and "melons and fruit" after: it is a word for fruit, as 水果 is.
+    const translator = translatorFor([], ['瓜果', '水果']);
+    expect(translator.toChinese('fruit').map(({ text }) => text)).toEqual(
+      expect.arrayContaining(['瓜果', '水果']),
+    );
+  });
+
   it('offers nothing when the corpus does not hold the Chinese word', () => {
     const translator = translatorFor(['施肥'], ['施肥']);
     expect(translator.toChinese('prune')).toEqual([]);
@@ -39,6 +47,33 @@ describe('dictionary translation between English and Chinese', () => {
       translator.toChinese(word).find(({ text }) => text === han)?.share ?? 0;
     expect(share('altitude', '高度')).toBeGreaterThan(0);
     expect(share('altitude', '高度')).toBeLessThan(share('prune', '修剪'));
+  });
+
+  it("is surer of a translation when the corpus holds none of the word's other senses", () => {
+    // 修剪 means pruning or trimming: a corpus about orchards that never trims anything means pruning.
+    const both = translatorFor(['prune', 'trim'], []).toEnglish('修剪');
+    const pruneOnly = translatorFor(['prune'], []).toEnglish('修剪');
+    const share = (list: Array<{ text: string; share: number }>) =>
+      list.find(({ text }) => text === 'prune')?.share ?? 0;
+    expect(share(pruneOnly)).toBe(1);
+    expect(share(both)).toBeLessThan(1);
+  });
+
+  it('knows Chinese headwords, names included, and which ones count things', () => {
+    const translator = translatorFor([], []);
+    expect(translator.knowsChinese('修剪')).toBe(true);
+    expect(translator.knowsChinese('剪修')).toBe(false);
+    expect(translator.isClassifier('棵')).toBe(true);
+    expect(translator.isClassifier('修剪')).toBe(false);
+  });
+
+  it('never offers a measure-word sense as a translation', () => {
+    // 棵's one sense is "classifier for trees, cabbages, plants etc": it counts trees, it does not mean them.
+    const holdsEverything = createTranslator(
+      () => true,
+      () => true,
+    );
+    expect(holdsEverything.toEnglish('棵')).toEqual([]);
   });
 
   it('knows a dictionary word from a typo', () => {

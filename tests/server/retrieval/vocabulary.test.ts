@@ -47,6 +47,35 @@ describe('the vocabulary finds terms in a question', () => {
     expect(joined.match('pome')[0]?.names).toEqual(expect.arrayContaining(['apple family', '仁果类']));
   });
 
+  it('finds a Latin term in any inflection of its words', () => {
+    const garden = createVocabulary([
+      ['cover crop', '覆盖作物'],
+      ['prune', '修剪'],
+      ['hedges', '树篱'],
+    ]);
+    const found = (question: string) => garden.match(normalize(question)).map((match) => match.term);
+    expect(found('Which cover crops suit clay?')).toEqual(['cover crop']);
+    expect(found('pruning an old pear')).toEqual(['prune']);
+    expect(found('a pruned branch')).toEqual(['prune']);
+    expect(found('one hedge or two')).toEqual(['hedges']);
+    expect(garden.match(normalize('pruning'))[0]?.names).toContain('修剪');
+  });
+
+  it('does not take a different word with the same stem for a term', () => {
+    const factory = createVocabulary([['product', '产品']]);
+    expect(factory.match(normalize('production lines'))).toEqual([]);
+  });
+
+  it('matches only the listed forms when inflections are switched off', () => {
+    const garden = createVocabulary([['prune', '修剪']]);
+    expect(garden.match(normalize('pruning'), { inflections: false })).toEqual([]);
+  });
+
+  it('knows its names, so Chinese can be read as them', () => {
+    expect(vocabulary.knowsTerm('果树')).toBe(true);
+    expect(vocabulary.knowsTerm('果')).toBe(false);
+  });
+
   it('knows the Latin words of its terms so the speller can correct towards them', () => {
     expect(vocabulary.knowsWord('mulch')).toBe(true);
     expect(vocabulary.knowsWord('banana')).toBe(false);
