@@ -8,16 +8,17 @@ import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
 import { buildGuideViews } from './guide-views.js';
+import { buildSectionHeadings } from './heading-match.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
-import { headingTopic } from './markdown.js';
+import { documentLengthNorms } from './length-norms.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
 import { mapPaced } from './pacer.js';
 import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
 import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
-import { detectLanguage, isGlueBigram, termSet } from './text.js';
+import { detectLanguage, isGlueBigram } from './text.js';
 import type {
   Chunk,
   ExplainableRetriever,
@@ -104,9 +105,8 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     await mapPaced(documents, (document) => [document.id, documentLanguage(document)] as const),
   );
   const languages = indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
-  const headingTokens = await mapPaced(indexed, (chunk) =>
-    termSet(headingTopic(chunk.headings.at(-1) ?? '')),
-  );
+  const headings = await buildSectionHeadings(indexed);
+  const lengthNorm = rules.documentLengths ? documentLengthNorms(indexed, index) : undefined;
   const resources: QueryResources = {
     vocabulary: createVocabulary(groups),
     translator: await buildTranslator(holds, holdsChinese(index)),
@@ -134,7 +134,8 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     const scored = scoreSections(analyzed, importance, {
       index,
       languages,
-      headingTokens: (position) => headingTokens[position] ?? new Set(),
+      headings,
+      lengthNorm,
       rules,
     });
     const judgment = judgeCoverage(scored, {

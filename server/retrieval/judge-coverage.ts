@@ -18,8 +18,10 @@ export interface CoverageFeatures {
    */
   unseen: number;
   /**
-   * The most concepts of the question that one of the top sections holds: one shared word is one piece of
-   * evidence, and a section that shares only one word with a question shares it by chance as often as not.
+   * The most concepts of the question that one of the top sections holds whole (as `covered` counts them):
+   * one shared word is one piece of evidence, and a section that shares only one word with a question shares
+   * it by chance as often as not. A concept reached only in part (one pair of a Chinese word, the
+   * `manager` of `product manager`) is no piece of evidence.
    */
   corroboration: number;
   /**
@@ -102,15 +104,17 @@ export function coverageFeatures(ranked: ScoredSection[], concepts: CoverageConc
     let heldSum = 0;
     let coveredSum = 0;
     let rarest = 0;
+    let whole = 0;
     for (const index of section.held) {
       heldSum += importance[index] ?? 0;
       coveredSum += (information[index] ?? 0) * (section.matched.get(index) ?? 0);
       rarest = Math.max(rarest, importance[index] ?? 0);
+      if ((section.matched.get(index) ?? 0) > 0) whole += 1;
     }
     if (total > 0) held = Math.max(held, heldSum / total);
     if (totalInformation > 0) covered = Math.max(covered, coveredSum / totalInformation);
     strongest = Math.max(strongest, rarest);
-    corroboration = Math.max(corroboration, section.held.size);
+    corroboration = Math.max(corroboration, whole);
   }
   const weight = sum(weights);
   const unseenWeight = sum(weights.map((value, at) => ((importance[at] ?? 0) === 0 ? value : 0)));

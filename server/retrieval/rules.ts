@@ -17,6 +17,8 @@ export interface RetrievalRules {
   commonness: boolean;
   /** The second pass that favours sections whose own heading the question names. */
   headings: boolean;
+  /** Length normalisation against a verbose document's own mean section length (length-norms.ts). */
+  documentLengths: boolean;
 }
 
 export const ALL_RULES: RetrievalRules = {
@@ -27,6 +29,7 @@ export const ALL_RULES: RetrievalRules = {
   spelling: true,
   commonness: true,
   headings: true,
+  documentLengths: true,
 };
 
 export const RULE_NAMES = Object.keys(ALL_RULES) as Array<keyof RetrievalRules>;

@@ -1,4 +1,6 @@
 import type { Alternative, AnalyzedQuery, Concept } from './analyze-query.js';
+import { rerankByHeadings, type SectionHeadings } from './heading-match.js';
+import type { LengthNorm } from './length-norms.js';
 import { FIELDS, type Field, type FieldTerms, type OramaIndex } from './orama-index.js';
 import type { RetrievalRules } from './rules.js';
 
@@ -19,16 +21,13 @@ export interface ScoringContext {
   index: OramaIndex;
   /** Each section's language, by position. */
   languages: ReadonlyArray<'zh' | 'en'>;
-  /** Each section's own-heading tokens, by position. */
-  headingTokens(position: number): ReadonlySet<string>;
+  /** Each section's heading tokens, by position, and their statistics. */
+  headings: SectionHeadings;
+  /** The field length each section is normalised against (`length-norms.ts`); the corpus mean without it. */
+  lengthNorm?: LengthNorm;
   rules: RetrievalRules;
 }
 
-/**
- * How much more a section counts when the question names everything its own heading says: the heading is
- * the author's own summary of the section, so a question that restates it asks for exactly that section.
- */
-export const HEADING_BONUS = 0.5;
 /** The second pass only reorders the head of the list: below it, order hardly matters to a reader. */
 const RERANK_DEPTH = 50;
 
@@ -97,13 +96,15 @@ function candidates(query: AnalyzedQuery, importance: number[], index: OramaInde
   return found;
 }
 
-function tokenWeight(position: number, token: string, terms: FieldTerms, index: OramaIndex): number {
+function tokenWeight(position: number, token: string, terms: FieldTerms, context: ScoringContext): number {
+  const { index, lengthNorm } = context;
   let weighted = 0;
   for (const field of FIELDS) {
     const count = terms[field].get(token);
     if (!count) continue;
     const b = BM25F.b[field];
-    const norm = 1 - b + (b * index.fieldLength(position, field)) / index.averageLength(field);
+    const average = lengthNorm ? lengthNorm(position, field) : index.averageLength(field);
+    const norm = 1 - b + (b * index.fieldLength(position, field)) / average;
     weighted += (BM25F.weights[field] * count) / norm;
   }
   return (weighted * (BM25F.k1 + 1)) / (weighted + BM25F.k1);
@@ -113,13 +114,13 @@ function alternativeScore(
   position: number,
   alternative: Alternative,
   terms: FieldTerms,
-  index: OramaIndex,
+  context: ScoringContext,
 ): { score: number; found: number } {
   if (alternative.tokens.length === 0) return { score: 0, found: 0 };
   let sum = 0;
   let found = 0;
   for (const token of alternative.tokens) {
-    const weight = tokenWeight(position, token, terms, index);
+    const weight = tokenWeight(position, token, terms, context);
     sum += weight;
     if (weight > 0) found += 1;
   }
@@ -149,7 +150,7 @@ function scoreSection(
       // A dictionary guess is for reaching text in the other language; in the question's own language the
       // typed words already say it, and the guess only adds noise.
       if (alternative.source === 'translation' && context.languages[position] === query.language) continue;
-      const scored = alternativeScore(position, alternative, terms, context.index);
+      const scored = alternativeScore(position, alternative, terms, context);
       best = Math.max(best, scored.score);
       found = Math.max(found, scored.found);
     }
@@ -161,23 +162,10 @@ function scoreSection(
   return section;
 }
 
-function headingShare(section: ScoredSection, query: AnalyzedQuery, context: ScoringContext): number {
-  const heading = context.headingTokens(section.position);
-  if (heading.size === 0) return 0;
-  const asked = new Set<string>();
-  for (const index of section.held) {
-    for (const alternative of query.concepts[index]?.alternatives ?? [])
-      for (const token of alternative.tokens) asked.add(token);
-  }
-  let named = 0;
-  for (const token of heading) if (asked.has(token)) named += 1;
-  return named / heading.size;
-}
-
 /**
  * Ranks sections: Orama's first pass finds candidates per concept; the second scores them with BM25F, each
- * concept contributing its best alternative weighted by its importance, and favours sections whose own heading
- * the question names.
+ * concept contributing its best alternative weighted by its importance, and favours sections whose headings
+ * say what the question asks (heading-match.ts).
  */
 export function scoreSections(
   query: AnalyzedQuery,
@@ -190,7 +178,7 @@ export function scoreSections(
     .sort((left, right) => right.score - left.score || left.position - right.position);
   if (!context.rules.headings) return ranked;
   const head = ranked.slice(0, RERANK_DEPTH);
-  for (const section of head) section.score *= 1 + HEADING_BONUS * headingShare(section, query, context);
+  rerankByHeadings(head, query, importance, context.headings, context.languages);
   head.sort((left, right) => right.score - left.score || left.position - right.position);
   return [...head, ...ranked.slice(RERANK_DEPTH)];
 }

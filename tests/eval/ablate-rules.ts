@@ -1,10 +1,11 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { COVERAGE, type CoverageFeatures, isCovered } from '../../server/retrieval/judge-coverage.js';
 import { ALL_RULES, type RetrievalRules, RULE_NAMES } from '../../server/retrieval/rules.js';
 import type { ExplainableRetriever } from '../../server/retrieval/types.js';
 import { loadEvalSet } from './eval-set.js';
 import { isWithinExpected } from './score-retrieval.js';
-import { root, type Suite, suiteRetriever } from './suites.js';
+import { root, SUITES, type Suite, suiteRetriever } from './suites.js';
 
 interface RankOnly {
   recallAt3: number;
@@ -113,3 +114,6 @@ export async function printCalibration(suites: Suite[]): Promise<void> {
   process.stdout.write(line(`today (${name(COVERAGE)})`, today));
   process.stdout.write(line(`best (${name(best)})`, best));
 }
+
+// Run directly (`node --import tsx tests/eval/ablate-rules.ts`) it ablates every suite, as `--ablate` does.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await printAblation(SUITES);

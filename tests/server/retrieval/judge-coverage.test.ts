@@ -57,6 +57,13 @@ describe('judging whether the corpus covers a question', () => {
       expect(judgment.answerable).toBe(true);
     });
 
+    it('does not count a concept the section reaches only in part as a second piece of evidence', () => {
+      // Concept 1 is held only in part (one word of a two-word term): the section still shares one concept.
+      const judgment = judgeCoverage([section({ 0: 1, 1: 0 })], longQuestion);
+      expect(judgment.corroboration).toBe(1);
+      expect(judgment.answerable).toBe(false);
+    });
+
     it('answers a short question whose one rare word the section holds', () => {
       // "what is <term>": the term is most of what is asked, so finding it alone is enough.
       const shortQuestion = { importance: [4, 0.5], information: [4, 0.5], weights: [1, 0.4] };
