@@ -3,7 +3,7 @@ import { latinSentences } from '../retrieval/text.js';
 import { answerTerms, termWeight } from './answer-terms.js';
 import type { TextUnit } from './markdown-units.js';
 import { definesName, type QuestionForm } from './question-form.js';
-import { sectionHeadings } from './section-label.js';
+import { sectionHeadings, sectionLabel } from './section-label.js';
 import { headingName } from './section-subject.js';
 
 /** A passage chosen to speak, with the units it quotes and the one that best answers the question. */
@@ -25,7 +25,16 @@ export interface Lead {
   unit: TextUnit;
   /** The part of the unit the lead quotes, when only one of its sentences states the answer. */
   quote?: string;
+  /** A short list stated in one line: every unit the passage quotes, `unit` first among them. */
+  list?: TextUnit[];
 }
+
+/**
+ * A passage that answers with a handful of short bullets (a role's four deliverables) states them all in one
+ * line: any one bullet alone would not be the answer. Longer or more bullets stay a list below.
+ */
+const LIST_LEAD_MAX_UNITS = 6;
+const LIST_LEAD_UNIT_CHARS = 60;
 
 /** Names a heading goes by: "萃取率（Extraction Yield）" is also "萃取率" and "Extraction Yield". */
 function headingNames(heading: string): string[] {
@@ -91,7 +100,7 @@ export function answerLeads(form: QuestionForm, question: string, evidence: Lead
     if (!first?.strongest || first.aspect || first.result.headings.length < 2 || !named) return [];
     return [{ index: 0, subject: headingName(heading), unit: first.strongest }];
   }
-  if (form.kind !== 'which') return [];
+  if (form.kind !== 'which') return listLead(evidence);
   const questionTerms = answerTerms(question);
   const leads: Lead[] = [];
   for (const [index, { result, strongest, aspect }] of evidence.entries()) {
@@ -101,4 +110,16 @@ export function answerLeads(form: QuestionForm, question: string, evidence: Lead
     }
   }
   return leads;
+}
+
+/** The best passage's short bullets as one lead line under its label, when they are all it quotes. */
+function listLead(evidence: LeadEvidence[]): Lead[] {
+  const [first] = evidence;
+  const units = first?.units ?? [];
+  if (!first || units.length < 2 || units.length > LIST_LEAD_MAX_UNITS) return [];
+  const short = units.every(
+    (unit) => unit.kind === 'bullet' && [...unit.plain].length <= LIST_LEAD_UNIT_CHARS,
+  );
+  const [unit] = units;
+  return short && unit ? [{ index: 0, subject: sectionLabel(first.result), unit, list: units }] : [];
 }

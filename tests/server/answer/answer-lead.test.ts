@@ -78,4 +78,22 @@ describe('a search-mode answer states the answer first', () => {
       for (const n of markers) expect(n).toBeLessThanOrEqual(result.citations.length);
     }
   });
+
+  it('a question answered by a few short bullets states them all in one cited line, not only the first', async () => {
+    const result = await answer('意式浓缩需要准备哪些器具？');
+
+    expect(leadOf(result.text)).toBe(
+      '**意式浓缩（Espresso） › 所需器具** — 意式咖啡机；专业磨豆机；压粉锤 [1]',
+    );
+    // The lead said them: they are not repeated as bullets below it.
+    expect(result.text.match(/压粉锤/gu)).toHaveLength(1);
+    expect(result.citations[0]?.citedBy).toHaveLength(3);
+  });
+
+  it('a lone bullet is no list: it stays a bullet under its section', async () => {
+    const result = await answer('How do I keep a top-bar hive?');
+
+    expect(result.text).toContain('- Easy to build from scrap wood [1]');
+    expect(result.text).not.toContain('; ');
+  });
 });
