@@ -96,4 +96,37 @@ describe('a search-mode answer states the answer first', () => {
     expect(result.text).toContain('- Easy to build from scrap wood [1]');
     expect(result.text).not.toContain('; ');
   });
+
+  it('a "how" question leads with the sentence that matches it, not with the section\'s opening', () => {
+    const text = [
+      '## Feeding a Starter',
+      '',
+      '* A starter is a living culture of flour and water.',
+      '* A sluggish starter has usually been kept somewhere too cold.',
+      '* To revive a sluggish starter, discard half and feed it twice a day with rye flour.',
+      '* A healthy one doubles within six hours of a feed and smells pleasantly sour.',
+    ].join('\n');
+    const result = buildExtractiveAnswer({
+      question: 'How do I revive a sluggish starter?',
+      results: [
+        {
+          id: 'bread#feeding',
+          docId: 'bread',
+          docTitle: 'Home Bread',
+          headings: ['Home Bread', 'Feeding a Starter'],
+          anchor: 'feeding',
+          text,
+          score: 3,
+        },
+      ],
+      answerable: true,
+    });
+
+    expect(leadOf(result.text)).toBe(
+      'To revive a sluggish starter, discard half and feed it twice a day with rye flour. [1]',
+    );
+    // The lead said it; the bullet that gives the context follows under the section.
+    expect(result.text.match(/rye flour/gu)).toHaveLength(1);
+    expect(result.text).toContain('- A sluggish starter has usually been kept somewhere too cold. [1]');
+  });
 });
