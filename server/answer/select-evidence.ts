@@ -41,6 +41,19 @@ const UNIT_RELEVANCE = 0.5;
  */
 const WHOLE_SECTION_UNITS = 3;
 
+/** A unit ending in a colon announces the next one ("The difference is:"): alone it says nothing. */
+const ANNOUNCES = /[:：]\s*$/u;
+
+/** The picked units, each announcing unit followed by the unit it announces; still at most a passage's share. */
+function withContinuations(units: TextUnit[], picked: TextUnit[]): TextUnit[] {
+  const chosen = new Set(picked);
+  for (const unit of picked) {
+    const next = units[units.indexOf(unit) + 1];
+    if (next && ANNOUNCES.test(unit.plain)) chosen.add(next);
+  }
+  return [...chosen].slice(0, MAX_UNITS_PER_PASSAGE);
+}
+
 /**
  * Scores a passage's units by the question terms its headings do not already explain: when the headings
  * answer the question ("…的所需器具"), every unit of the section is relevant; otherwise the matching units are.
@@ -54,12 +67,14 @@ function weighPassage(result: SearchResult, queryTerms: Set<string>, aspect: boo
   const strongest = scored.find((entry) => entry.score === best)?.unit;
   const picked =
     best >= 1 && units.length > WHOLE_SECTION_UNITS
-      ? scored
-          .filter((entry) => entry.score >= best * UNIT_RELEVANCE)
-          .sort((left, right) => right.score - left.score)
-          .slice(0, MAX_UNITS_PER_PASSAGE)
-          .map((entry) => entry.unit)
-          .sort((left, right) => left.start - right.start)
+      ? withContinuations(
+          units,
+          scored
+            .filter((entry) => entry.score >= best * UNIT_RELEVANCE)
+            .sort((left, right) => right.score - left.score)
+            .slice(0, MAX_UNITS_PER_PASSAGE)
+            .map((entry) => entry.unit),
+        ).sort((left, right) => left.start - right.start)
       : units.slice(0, MAX_UNITS_PER_PASSAGE);
   return {
     result,

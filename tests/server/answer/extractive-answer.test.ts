@@ -118,4 +118,39 @@ describe('the search-mode (extractive) answer', () => {
     expect(citedNumbers(answer.text).every((n) => n === 1)).toBe(true);
     expect(answer.text).toMatch(/对齐模型目标 \(7\)[^\n]*\[1\]/u);
   });
+
+  it('quotes what a matching "… is:" sentence announces, not the colon alone', () => {
+    const text = [
+      '## Pruning Apple Trees',
+      '',
+      'Winter is the usual season for it.',
+      '',
+      'The main difference from pear trees is:',
+      '',
+      'Apples fruit on two-year-old spurs, so the spurs are kept.',
+      '',
+      'Cuts heal faster on a dry day.',
+      '',
+      'Burn the prunings to stop canker spreading.',
+    ].join('\n');
+    const answer = buildExtractiveAnswer({
+      question: 'How does pruning apples differ from pear trees?',
+      results: [
+        {
+          id: 'orchard#pruning',
+          docId: 'orchard',
+          docTitle: 'Orchard Notes',
+          headings: ['Orchard Notes', 'Pruning Apple Trees'],
+          anchor: 'pruning',
+          text,
+          score: 4,
+        },
+      ],
+      answerable: true,
+    });
+
+    expect(answer.text).toContain('The main difference from pear trees is:');
+    expect(answer.text).toContain('Apples fruit on two-year-old spurs, so the spurs are kept. [1]');
+    expect(answer.text).not.toContain('canker');
+  });
 });
