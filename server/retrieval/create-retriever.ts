@@ -8,12 +8,12 @@ import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
 import { buildGuideViews } from './guide-views.js';
-import { buildSectionHeadings } from './heading-match.js';
+import { sectionHeadingsWork } from './heading-match.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
 import { documentLengthNorms } from './length-norms.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
-import { mapPaced } from './pacer.js';
+import { mapPaced, runPaced } from './pacer.js';
 import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
@@ -105,7 +105,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     await mapPaced(documents, (document) => [document.id, documentLanguage(document)] as const),
   );
   const languages = indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
-  const headings = await buildSectionHeadings(indexed);
+  const headings = await runPaced(sectionHeadingsWork(indexed));
   const lengthNorm = rules.documentLengths ? documentLengthNorms(indexed, index) : undefined;
   const resources: QueryResources = {
     vocabulary: createVocabulary(groups),

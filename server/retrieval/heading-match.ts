@@ -1,6 +1,6 @@
 import type { AnalyzedQuery, Concept } from './analyze-query.js';
 import { headingTopic } from './markdown.js';
-import { runNow, runPaced, type Work } from './pacer.js';
+import type { Work } from './pacer.js';
 import type { ScoredSection } from './score-sections.js';
 import { termSet } from './text.js';
 import type { Chunk } from './types.js';
@@ -30,17 +30,8 @@ export interface SectionHeadings {
   readonly size: number;
 }
 
-/** The heading statistics of the indexed sections (built once with the index). */
-export function createSectionHeadings(chunks: Chunk[]): SectionHeadings {
-  return runNow(sectionHeadingsWork(chunks));
-}
-
-/** `createSectionHeadings` for the warm-up: the same statistics, built with pauses so a listening server answers. */
-export function buildSectionHeadings(chunks: Chunk[]): Promise<SectionHeadings> {
-  return runPaced(sectionHeadingsWork(chunks));
-}
-
-function* sectionHeadingsWork(chunks: Chunk[]): Work<SectionHeadings> {
+/** The heading statistics of the indexed sections (built once with the index; run it paced in the warm-up). */
+export function* sectionHeadingsWork(chunks: Chunk[]): Work<SectionHeadings> {
   // Sections share their parents' headings: each heading is tokenized once.
   const tokenized = new Map<string, Set<string>>();
   const tokensOf = (heading: string) => {

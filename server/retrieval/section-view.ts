@@ -1,7 +1,7 @@
 import type { GuideDocument, OutlineEntry, OutlineResponse, SectionResponse } from '../contract.js';
 import { editionsByKey } from './align-editions.js';
 import { chunksByDocument, isEmptySection } from './chunk-markdown.js';
-import { runNow, type Work } from './pacer.js';
+import type { Work } from './pacer.js';
 import type { Chunk, SourceDocument } from './types.js';
 
 /** Finds sections by id and shows each inside its document: outline, previous and next entry. */
@@ -15,13 +15,9 @@ function outlineEntry(chunk: Chunk): OutlineEntry {
 
 /**
  * Indexes every chunk (empty heading-only chunks included: they are outline entries the panel navigates)
- * by id, with its document outline computed once per document and the aligned sections of other editions.
+ * by id, with its document outline computed once per document and the aligned sections of other editions;
+ * yields after each chunk (for the paced warm-up).
  */
-export function createSectionIndex(documents: SourceDocument[], chunks: Chunk[]): SectionIndex {
-  return runNow(sectionIndexWork(documents, chunks));
-}
-
-/** `createSectionIndex`, yielding after each chunk (for the paced warm-up). */
 export function* sectionIndexWork(documents: SourceDocument[], chunks: Chunk[]): Work<SectionIndex> {
   const titles = new Map(documents.map((document) => [document.id, document.title]));
   const outlines = new Map<string, OutlineEntry[]>();
@@ -66,17 +62,8 @@ export function* sectionIndexWork(documents: SourceDocument[], chunks: Chunk[]):
 /**
  * Every document's table of contents for the guide browser, in corpus order: each section with its heading
  * path, depth, edition key and whether it has text of its own. Computed once; the corpus does not change
- * while the server runs.
+ * while the server runs; yields after each document (for the paced warm-up).
  */
-export function buildGuideOutline(
-  documents: SourceDocument[],
-  chunks: Chunk[],
-  languageOf: (docId: string) => 'zh' | 'en',
-): OutlineResponse {
-  return runNow(guideOutlineWork(documents, chunks, languageOf));
-}
-
-/** `buildGuideOutline` a document at a time, yielding after each (for the paced warm-up). */
 export function* guideOutlineWork(
   documents: SourceDocument[],
   chunks: Chunk[],
