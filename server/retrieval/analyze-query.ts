@@ -19,7 +19,7 @@ export interface Alternative {
   text: string;
   tokens: string[];
   weight: number;
-  source: 'typed' | 'synonym' | 'translation' | 'spelling' | 'related';
+  source: keyof typeof WEIGHTS;
   /**
    * How surely finding it means the concept, 0–1: below 1 for a translation whose headword has other senses.
    * Ranking reaches for every plausible sense; coverage asks for evidence and counts only this much of it.
@@ -75,8 +75,8 @@ function termConcept(term: string, names: readonly string[], resources: QueryRes
   if (resources.rules.vocabulary) {
     for (const name of names) {
       if (name === term) continue;
-      const tokens = tokensOf(name).filter(resources.holds);
-      if (tokens.length > 0) alternatives.push(alternative(name, tokensOf(name), 'synonym'));
+      const tokens = tokensOf(name);
+      if (tokens.some(resources.holds)) alternatives.push(alternative(name, tokens, 'synonym'));
     }
   }
   return { label: term, alternatives, weight: conceptWeight(term, resources.rules) };

@@ -89,9 +89,8 @@ function candidates(query: AnalyzedQuery, importance: number[], index: OramaInde
   query.concepts.forEach((concept, at) => {
     if ((importance[at] ?? 0) === 0) return;
     const tokens = [...new Set(concept.alternatives.flatMap((alternative) => alternative.tokens))];
-    const hits = [...index.score(tokens, CANDIDATES_PER_CONCEPT)];
-    if (hits.length > CANDIDATES_PER_CONCEPT) hits.sort((left, right) => right[1] - left[1]);
-    for (const [position] of hits.slice(0, CANDIDATES_PER_CONCEPT)) found.add(position);
+    // The index keeps only the best `CANDIDATES_PER_CONCEPT` hits.
+    for (const position of index.score(tokens, CANDIDATES_PER_CONCEPT).keys()) found.add(position);
   });
   return found;
 }
