@@ -1,7 +1,7 @@
 import type { AnalyzedQuery, Concept } from './analyze-query.js';
 import { headingTopic } from './markdown.js';
 import type { Work } from './pacer.js';
-import type { ScoredSection } from './score-sections.js';
+import { conceptFrequency, idf, type ScoredSection } from './score-sections.js';
 import { termSet } from './text.js';
 import type { Chunk } from './types.js';
 
@@ -96,14 +96,7 @@ export function headingShare(
  * section is about. Its commonest alternative decides, as for `conceptImportance`.
  */
 export function headingRarity(concept: Concept, headings: SectionHeadings): number {
-  let frequency = 0;
-  for (const alternative of concept.alternatives) {
-    let rarest = Number.POSITIVE_INFINITY;
-    for (const token of alternative.tokens) rarest = Math.min(rarest, headings.frequency(token));
-    if (Number.isFinite(rarest)) frequency = Math.max(frequency, rarest);
-  }
-  const size = headings.size;
-  return Math.log(1 + (size - frequency + 0.5) / (frequency + 0.5)) * concept.weight;
+  return idf(conceptFrequency(concept, headings.frequency), headings.size) * concept.weight;
 }
 
 /**
