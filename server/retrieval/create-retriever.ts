@@ -7,7 +7,6 @@ import { buildTranslator } from './cross-lingual.js';
 import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
-import { buildGuideViews } from './guide-views.js';
 import { sectionHeadingsWork } from './heading-match.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
@@ -18,6 +17,7 @@ import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
 import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
+import { buildGuideViews } from './section-view.js';
 import { detectLanguage, isGlueBigram } from './text.js';
 import type {
   Chunk,
@@ -131,13 +131,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   function rankForm(query: string) {
     const analyzed = analyzeQuery(query, resources);
     const importance = analyzed.concepts.map((concept) => conceptImportance(concept, index));
-    const scored = scoreSections(analyzed, importance, {
-      index,
-      languages,
-      headings,
-      lengthNorm,
-      rules,
-    });
+    const scored = scoreSections(analyzed, importance, { index, languages, headings, lengthNorm, rules });
     const judgment = judgeCoverage(scored, {
       importance,
       information: analyzed.concepts.map((concept) => conceptInformation(concept, index)),

@@ -68,10 +68,7 @@ export function* sectionHeadingsWork(chunks: Chunk[]): Work<SectionHeadings> {
   };
 }
 
-/**
- * How much of its own heading the question names: the heading is the author's own summary of the section, so
- * a question that restates it asks for exactly that section.
- */
+/** How much of its own heading the question names (see `HEADING_BONUS`). */
 export function headingShare(
   position: number,
   held: ReadonlySet<number>,
