@@ -12,12 +12,12 @@ import { alignEditions, preferQuestionEdition } from '../server/retrieval/align-
 import { chunkDocument, isEmptySection } from '../server/retrieval/chunk-markdown.js';
 import { documentLanguage } from '../server/retrieval/create-retriever.js';
 import { buildTranslator } from '../server/retrieval/cross-lingual.js';
-import { buildGuideViews } from '../server/retrieval/guide-views.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from '../server/retrieval/index-snapshot.js';
 import { loadCorpus } from '../server/retrieval/load-corpus.js';
 import { headingTopic } from '../server/retrieval/markdown.js';
 import { createOramaIndex } from '../server/retrieval/orama-index.js';
 import { mapPaced } from '../server/retrieval/pacer.js';
+import { buildGuideViews } from '../server/retrieval/section-view.js';
 import { termSet } from '../server/retrieval/text.js';
 import { createVocabulary, domainGroups } from '../server/retrieval/vocabulary.js';
 import { root } from './bench-root.js';

@@ -10,6 +10,7 @@ import {
   normalize,
   splitPieces,
   stem,
+  tokenize,
   wordTokens,
 } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -19,7 +20,7 @@ export interface Alternative {
   text: string;
   tokens: string[];
   weight: number;
-  source: 'typed' | 'synonym' | 'translation' | 'spelling' | 'related';
+  source: keyof typeof WEIGHTS;
   /**
    * How surely finding it means the concept, 0–1: below 1 for a translation whose headword has other senses.
    * Ranking reaches for every plausible sense; coverage asks for evidence and counts only this much of it.
@@ -71,21 +72,15 @@ function alternative(text: string, tokens: string[], source: Alternative['source
 }
 
 function termConcept(term: string, names: readonly string[], resources: QueryResources): Concept {
-  const alternatives = [alternative(term, tokensOf(term), 'typed')];
+  const alternatives = [alternative(term, tokenize(term), 'typed')];
   if (resources.rules.vocabulary) {
     for (const name of names) {
       if (name === term) continue;
-      const tokens = tokensOf(name).filter(resources.holds);
-      if (tokens.length > 0) alternatives.push(alternative(name, tokensOf(name), 'synonym'));
+      const tokens = tokenize(name);
+      if (tokens.some(resources.holds)) alternatives.push(alternative(name, tokens, 'synonym'));
     }
   }
   return { label: term, alternatives, weight: conceptWeight(term, resources.rules) };
-}
-
-function tokensOf(text: string): string[] {
-  return splitPieces(normalize(text)).flatMap((piece) =>
-    piece.kind === 'han' ? hanTokens(piece.text) : wordTokens(piece.text),
-  );
 }
 
 /** Edit-distance-1 spellings of a Latin word that the corpus holds, most frequent first. */
@@ -134,7 +129,7 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
     // in several senses is a weaker guess in each, so each counts less than one sure translation.
     const ambiguity = Math.sqrt(Math.max(1, translations.length));
     for (const { text, share } of translations) {
-      const guess = alternative(text, tokensOf(text), 'translation');
+      const guess = alternative(text, tokenize(text), 'translation');
       alternatives.push({ ...guess, weight: guess.weight / ambiguity, certainty: share });
     }
     // A Chinese word the corpus never uses may still name what it says in other words: the dictionary's

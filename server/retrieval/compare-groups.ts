@@ -1,7 +1,7 @@
 import type { CompareCell, CompareGroup } from '../contract.js';
 import { chunksByDocument } from './chunk-markdown.js';
 import { headingTopic } from './markdown.js';
-import { runNow, type Work } from './pacer.js';
+import type { Work } from './pacer.js';
 import type { Chunk } from './types.js';
 
 /**
@@ -113,16 +113,8 @@ function groupOf(
  * Finds sibling sections written to one template — at least `MIN_COMPARED_SIBLINGS` children of one parent
  * that share at least `MIN_SHARED_SUBHEADINGS` sub-heading titles — from the heading tree alone, and lays
  * each such family out as a table: rows the shared sub-headings, columns the siblings. Siblings that do not
- * follow the template are left out of their family's table.
+ * follow the template are left out of their family's table. Yields after each document (paced warm-up).
  */
-export function findCompareGroups(
-  chunks: Chunk[],
-  languageOf: (docId: string) => 'zh' | 'en',
-): CompareGroup[] {
-  return runNow(compareGroupsWork(chunks, languageOf));
-}
-
-/** `findCompareGroups` a document at a time, yielding after each (for the paced warm-up). */
 export function* compareGroupsWork(
   chunks: Chunk[],
   languageOf: (docId: string) => 'zh' | 'en',

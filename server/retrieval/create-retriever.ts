@@ -7,17 +7,17 @@ import { buildTranslator } from './cross-lingual.js';
 import { fuseHybrid } from './embeddings/fuse-hybrid.js';
 import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddings/hybrid-search.js';
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
-import { buildGuideViews } from './guide-views.js';
-import { buildSectionHeadings } from './heading-match.js';
+import { sectionHeadingsWork } from './heading-match.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
 import { judgeCoverage } from './judge-coverage.js';
 import { documentLengthNorms } from './length-norms.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
-import { mapPaced } from './pacer.js';
+import { mapPaced, runPaced } from './pacer.js';
 import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
 import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
+import { buildGuideViews } from './section-view.js';
 import { detectLanguage, isGlueBigram } from './text.js';
 import type {
   Chunk,
@@ -105,7 +105,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     await mapPaced(documents, (document) => [document.id, documentLanguage(document)] as const),
   );
   const languages = indexed.map((chunk) => languageOf.get(chunk.docId) ?? 'en');
-  const headings = await buildSectionHeadings(indexed);
+  const headings = await runPaced(sectionHeadingsWork(indexed));
   const lengthNorm = rules.documentLengths ? documentLengthNorms(indexed, index) : undefined;
   const resources: QueryResources = {
     vocabulary: createVocabulary(groups),
@@ -131,13 +131,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
   function rankForm(query: string) {
     const analyzed = analyzeQuery(query, resources);
     const importance = analyzed.concepts.map((concept) => conceptImportance(concept, index));
-    const scored = scoreSections(analyzed, importance, {
-      index,
-      languages,
-      headings,
-      lengthNorm,
-      rules,
-    });
+    const scored = scoreSections(analyzed, importance, { index, languages, headings, lengthNorm, rules });
     const judgment = judgeCoverage(scored, {
       importance,
       information: analyzed.concepts.map((concept) => conceptInformation(concept, index)),
@@ -193,13 +187,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
           importance: Math.round((importance[at] ?? 0) * 100) / 100,
           alternatives: concept.alternatives.map(({ text, source, weight }) => ({ text, source, weight })),
         })),
-        held: judgment.held,
-        covered: judgment.covered,
-        strongest: judgment.strongest,
-        unseen: judgment.unseen,
-        corroboration: judgment.corroboration,
-        missingName: judgment.missingName,
-        answerable: judgment.answerable,
+        ...judgment,
         ranked: ranked.slice(0, searchOptions.limit ?? DEFAULT_LIMIT).map((section) => ({
           id: indexed[section.position]?.id ?? '',
           score: Math.round(section.score * 1e4) / 1e4,

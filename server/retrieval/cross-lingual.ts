@@ -1,5 +1,5 @@
 import { dictionarySource, readDictionarySource } from './dictionary-source.js';
-import { runNow, runPaced, type Work } from './pacer.js';
+import { runPaced, type Work } from './pacer.js';
 import { isStopword, stem } from './text.js';
 
 /** A dictionary entry's headword and its English glosses: content words, as typed and (once asked) as stems. */
@@ -166,19 +166,7 @@ function* englishIndex(holdsHan: (word: string) => boolean): Work<Map<string, Tr
   return best;
 }
 
-/**
- * Builds a translator over CC-CEDICT for one corpus: a translation is offered only when the corpus holds it
- * (`holds` receives index tokens), so a question reaches text that exists. English → Chinese ranks a gloss that
- * IS the word ("evaluation") above glosses that merely contain it ("evaluation report"), then earlier senses.
- */
-export function createTranslator(
-  holds: (token: string) => boolean,
-  holdsHan: (word: string) => boolean,
-): Translator {
-  return runNow(translatorWork(holds, holdsHan));
-}
-
-/** `createTranslator` for the warm-up: the same tables, built with pauses so a listening server answers. */
+/** `translatorWork` for the warm-up: the same tables, the dictionary read asynchronously and built with pauses. */
 export async function buildTranslator(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
@@ -187,7 +175,12 @@ export async function buildTranslator(
   return runPaced(translatorWork(holds, holdsHan, source));
 }
 
-function* translatorWork(
+/**
+ * Builds a translator over CC-CEDICT for one corpus: a translation is offered only when the corpus holds it
+ * (`holds` receives index tokens), so a question reaches text that exists. English → Chinese ranks a gloss that
+ * IS the word ("evaluation") above glosses that merely contain it ("evaluation report"), then earlier senses.
+ */
+export function* translatorWork(
   holds: (token: string) => boolean,
   holdsHan: (word: string) => boolean,
   source?: string,

@@ -68,22 +68,6 @@ function bm25(
   return (idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * fieldLength) / averageFieldLength));
 }
 
-/** One field of one section: Orama keeps each token's frequency, its count over the field's length. */
-class FieldCounts implements TermCounts {
-  constructor(
-    private readonly frequencies: Record<string, number> | undefined,
-    private readonly length: number,
-  ) {}
-
-  get(token: string): number | undefined {
-    const { frequencies } = this;
-    // In floating point, count / length times the length rounds back to the count.
-    return frequencies && Object.hasOwn(frequencies, token)
-      ? Math.round((frequencies[token] as number) * this.length)
-      : undefined;
-  }
-}
-
 /**
  * The `limit` ids of highest sum, ties going to the earlier in `order`: what a stable sort by descending score
  * and a cut would keep, without sorting every hit (one native sort of the scores finds the cut-off).
@@ -181,7 +165,14 @@ export function createExactTerms(db: AnyOrama, chunkIds: string[], options: Exac
       const internalId = internalOf[position] ?? -1;
       const frequencies = index.frequencies[field]?.[internalId];
       const length = index.fieldLengths[field]?.[internalId] ?? 0;
-      return new FieldCounts(frequencies, length);
+      // Orama keeps each token's frequency, its count over the field's length; in floating point, count /
+      // length times the length rounds back to the count.
+      return {
+        get: (token) =>
+          frequencies && Object.hasOwn(frequencies, token)
+            ? Math.round((frequencies[token] as number) * length)
+            : undefined,
+      };
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { AnalyzedQuery, Concept } from './analyze-query.js';
 import { headingTopic } from './markdown.js';
-import { runNow, runPaced, type Work } from './pacer.js';
-import type { ScoredSection } from './score-sections.js';
+import type { Work } from './pacer.js';
+import { conceptFrequency, idf, type ScoredSection } from './score-sections.js';
 import { termSet } from './text.js';
 import type { Chunk } from './types.js';
 
@@ -30,17 +30,8 @@ export interface SectionHeadings {
   readonly size: number;
 }
 
-/** The heading statistics of the indexed sections (built once with the index). */
-export function createSectionHeadings(chunks: Chunk[]): SectionHeadings {
-  return runNow(sectionHeadingsWork(chunks));
-}
-
-/** `createSectionHeadings` for the warm-up: the same statistics, built with pauses so a listening server answers. */
-export function buildSectionHeadings(chunks: Chunk[]): Promise<SectionHeadings> {
-  return runPaced(sectionHeadingsWork(chunks));
-}
-
-function* sectionHeadingsWork(chunks: Chunk[]): Work<SectionHeadings> {
+/** The heading statistics of the indexed sections (built once with the index; run it paced in the warm-up). */
+export function* sectionHeadingsWork(chunks: Chunk[]): Work<SectionHeadings> {
   // Sections share their parents' headings: each heading is tokenized once.
   const tokenized = new Map<string, Set<string>>();
   const tokensOf = (heading: string) => {
@@ -77,10 +68,7 @@ function* sectionHeadingsWork(chunks: Chunk[]): Work<SectionHeadings> {
   };
 }
 
-/**
- * How much of its own heading the question names: the heading is the author's own summary of the section, so
- * a question that restates it asks for exactly that section.
- */
+/** How much of its own heading the question names (see `HEADING_BONUS`). */
 export function headingShare(
   position: number,
   held: ReadonlySet<number>,
@@ -105,14 +93,7 @@ export function headingShare(
  * section is about. Its commonest alternative decides, as for `conceptImportance`.
  */
 export function headingRarity(concept: Concept, headings: SectionHeadings): number {
-  let frequency = 0;
-  for (const alternative of concept.alternatives) {
-    let rarest = Number.POSITIVE_INFINITY;
-    for (const token of alternative.tokens) rarest = Math.min(rarest, headings.frequency(token));
-    if (Number.isFinite(rarest)) frequency = Math.max(frequency, rarest);
-  }
-  const size = headings.size;
-  return Math.log(1 + (size - frequency + 0.5) / (frequency + 0.5)) * concept.weight;
+  return idf(conceptFrequency(concept, headings.frequency), headings.size) * concept.weight;
 }
 
 /**

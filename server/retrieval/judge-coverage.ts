@@ -63,12 +63,7 @@ export const COVERAGE = {
   minLoneCovered: 0.3,
   minNamedCovered: 0.4,
 } as const;
-export type CoverageThresholds = {
-  minCovered: number;
-  maxUnseen: number;
-  minLoneCovered: number;
-  minNamedCovered: number;
-};
+export type CoverageThresholds = Record<keyof typeof COVERAGE, number>;
 /** Coverage looks this deep: the answer may cite any of the first few sections. */
 const JUDGED_DEPTH = 3;
 

@@ -1,4 +1,4 @@
-import { FIELDS, type Field, type OramaIndex } from './orama-index.js';
+import { byField, FIELDS, type Field, type OramaIndex } from './orama-index.js';
 import type { Chunk } from './types.js';
 
 /** The field length a section is measured against in BM25's length normalisation. */
@@ -16,10 +16,7 @@ export type LengthNorm = (position: number, field: Field) => number;
 export function documentLengthNorms(chunks: Chunk[], index: OramaIndex): LengthNorm {
   const totals = new Map<string, { sections: number; lengths: Record<Field, number> }>();
   chunks.forEach((chunk, position) => {
-    const entry = totals.get(chunk.docId) ?? {
-      sections: 0,
-      lengths: Object.fromEntries(FIELDS.map((field) => [field, 0])) as Record<Field, number>,
-    };
+    const entry = totals.get(chunk.docId) ?? { sections: 0, lengths: byField(() => 0) };
     entry.sections += 1;
     for (const field of FIELDS) entry.lengths[field] += index.fieldLength(position, field);
     totals.set(chunk.docId, entry);
@@ -29,10 +26,7 @@ export function documentLengthNorms(chunks: Chunk[], index: OramaIndex): LengthN
   for (const [docId, entry] of totals) {
     const sections = Math.max(1, entry.sections);
     const mean = (field: Field) => Math.max(index.averageLength(field), entry.lengths[field] / sections);
-    byDocument.set(
-      docId,
-      Object.fromEntries(FIELDS.map((field) => [field, mean(field)])) as Record<Field, number>,
-    );
+    byDocument.set(docId, byField(mean));
   }
   const means = chunks.map((chunk) => byDocument.get(chunk.docId));
   return (position, field) => means[position]?.[field] ?? index.averageLength(field);

@@ -13,6 +13,11 @@ const MADE_TOKENS_KEPT = 2_000;
 export type Field = keyof typeof SCHEMA;
 export const FIELDS = Object.keys(SCHEMA) as Field[];
 
+/** One value per indexed field. */
+export function byField<T>(value: (field: Field) => T): Record<Field, T> {
+  return Object.fromEntries(FIELDS.map((field) => [field, value(field)])) as Record<Field, T>;
+}
+
 /** The text a section adds under its heading line, without link targets (URLs are not its words). */
 export function sectionBody(chunk: Chunk): string {
   const body =
@@ -84,9 +89,7 @@ export async function buildDatabase(chunks: Chunk[], dimensions?: number) {
   const tokenizer = batchTokenizer();
   const db = createDatabase(tokenizer, dimensions);
   const frequencies = new Map<string, number>();
-  const lengths = Object.fromEntries(
-    FIELDS.map((field) => [field, new Array<number>(chunks.length).fill(0)]),
-  ) as Record<Field, number[]>;
+  const lengths = byField(() => new Array<number>(chunks.length).fill(0));
   // Aligned editions of a section count as one section, so a second language does not make every word of the
   // first look rarer (its sections can never hold them).
   const editions = new Map<string, Set<string>>();

@@ -7,10 +7,18 @@ import {
   saveWithoutVectors,
 } from './embeddings/vector-field.js';
 import { createExactTerms, type TermCounts } from './exact-terms.js';
-import { buildDatabase, createDatabase, FIELDS, type Field, loadPaced, savePaced } from './orama-database.js';
+import {
+  buildDatabase,
+  byField,
+  createDatabase,
+  FIELDS,
+  type Field,
+  loadPaced,
+  savePaced,
+} from './orama-database.js';
 import type { Chunk } from './types.js';
 
-export { FIELDS, type Field, sectionBody } from './orama-database.js';
+export { byField, FIELDS, type Field, sectionBody } from './orama-database.js';
 
 /**
  * A section's own heading names its topic; parent headings give its context (the role a short subsection
@@ -73,12 +81,9 @@ export async function createOramaIndex(
     ? await restoreData(chunks, saved, dimensions)
     : await buildDatabase(chunks, dimensions);
   if (vectors) fillVectors(db, chunks, vectors);
-  const averages = Object.fromEntries(
-    FIELDS.map((field) => [
-      field,
-      Math.max(1, lengths[field].reduce((sum, value) => sum + value, 0) / Math.max(1, chunks.length)),
-    ]),
-  ) as Record<Field, number>;
+  const averages = byField((field) =>
+    Math.max(1, lengths[field].reduce((sum, value) => sum + value, 0) / Math.max(1, chunks.length)),
+  );
   const positions = new Map(chunks.map((chunk, index) => [chunk.id, index]));
   const exact = createExactTerms(
     db,
@@ -96,8 +101,7 @@ export async function createOramaIndex(
     documentFrequency: (token) => frequencies.get(token) ?? 0,
     fieldLength: (position, field) => lengths[field][position] ?? 0,
     averageLength: (field) => averages[field],
-    fieldTerms: (position) =>
-      Object.fromEntries(FIELDS.map((field) => [field, exact.counts(position, field)])) as FieldTerms,
+    fieldTerms: (position) => byField((field) => exact.counts(position, field)),
     score(tokens, limit) {
       const known = tokens.filter((token) => frequencies.has(token));
       return known.length === 0 ? new Map() : exact.score(known, limit);

@@ -31,15 +31,21 @@ export interface ScoringContext {
 /** The second pass only reorders the head of the list: below it, order hardly matters to a reader. */
 const RERANK_DEPTH = 50;
 
-/** Sections holding an alternative: those holding its rarest token (a phrase is no commoner than its rarest part). */
-function alternativeFrequency(tokens: string[], index: OramaIndex): number {
-  let frequency = Number.POSITIVE_INFINITY;
-  for (const token of tokens) frequency = Math.min(frequency, index.documentFrequency(token));
-  return Number.isFinite(frequency) ? frequency : 0;
+/**
+ * Sections holding a concept, whichever way it is said: those holding its commonest alternative, and an
+ * alternative is held where its rarest token is (a phrase is no commoner than its rarest part).
+ */
+export function conceptFrequency(concept: Concept, frequency: (token: string) => number): number {
+  let commonest = 0;
+  for (const { tokens } of concept.alternatives) {
+    if (tokens.length > 0) commonest = Math.max(commonest, Math.min(...tokens.map(frequency)));
+  }
+  return commonest;
 }
 
-function idfOf(frequency: number, index: OramaIndex): number {
-  return Math.log(1 + (index.size - frequency + 0.5) / (frequency + 0.5));
+/** BM25's idf of a token held by `frequency` of `size` sections. */
+export function idf(frequency: number, size: number): number {
+  return Math.log(1 + (size - frequency + 0.5) / (frequency + 0.5));
 }
 
 /**
@@ -48,11 +54,8 @@ function idfOf(frequency: number, index: OramaIndex): number {
  * words. Zero when the corpus holds no alternative at all.
  */
 export function conceptImportance(concept: Concept, index: OramaIndex): number {
-  const frequency = Math.max(
-    0,
-    ...concept.alternatives.map((alternative) => alternativeFrequency(alternative.tokens, index)),
-  );
-  return frequency === 0 ? 0 : idfOf(frequency, index) * concept.weight;
+  const frequency = conceptFrequency(concept, (token) => index.documentFrequency(token));
+  return frequency === 0 ? 0 : idf(frequency, index.size) * concept.weight;
 }
 
 /**
@@ -62,7 +65,7 @@ export function conceptImportance(concept: Concept, index: OramaIndex): number {
  */
 export function conceptInformation(concept: Concept, index: OramaIndex): number {
   const importance = conceptImportance(concept, index);
-  if (importance === 0) return idfOf(0, index) * concept.weight;
+  if (importance === 0) return idf(0, index.size) * concept.weight;
   // A word most sections hold cannot tell sections apart, but it still says the question is on the corpus's
   // topic: it tells at least what a word held by half the sections does (idf ln 2).
   return Math.max(importance, TOPIC_FLOOR * concept.weight);
@@ -89,9 +92,8 @@ function candidates(query: AnalyzedQuery, importance: number[], index: OramaInde
   query.concepts.forEach((concept, at) => {
     if ((importance[at] ?? 0) === 0) return;
     const tokens = [...new Set(concept.alternatives.flatMap((alternative) => alternative.tokens))];
-    const hits = [...index.score(tokens, CANDIDATES_PER_CONCEPT)];
-    if (hits.length > CANDIDATES_PER_CONCEPT) hits.sort((left, right) => right[1] - left[1]);
-    for (const [position] of hits.slice(0, CANDIDATES_PER_CONCEPT)) found.add(position);
+    // The index keeps only the best `CANDIDATES_PER_CONCEPT` hits.
+    for (const position of index.score(tokens, CANDIDATES_PER_CONCEPT).keys()) found.add(position);
   });
   return found;
 }

@@ -1,7 +1,14 @@
-import type { GuideDocument, OutlineEntry, OutlineResponse, SectionResponse } from '../contract.js';
+import type {
+  CompareResponse,
+  GuideDocument,
+  OutlineEntry,
+  OutlineResponse,
+  SectionResponse,
+} from '../contract.js';
 import { editionsByKey } from './align-editions.js';
 import { chunksByDocument, isEmptySection } from './chunk-markdown.js';
-import { runNow, type Work } from './pacer.js';
+import { compareGroupsWork } from './compare-groups.js';
+import { createPacer, runPaced, type Work } from './pacer.js';
 import type { Chunk, SourceDocument } from './types.js';
 
 /** Finds sections by id and shows each inside its document: outline, previous and next entry. */
@@ -15,14 +22,10 @@ function outlineEntry(chunk: Chunk): OutlineEntry {
 
 /**
  * Indexes every chunk (empty heading-only chunks included: they are outline entries the panel navigates)
- * by id, with its document outline computed once per document and the aligned sections of other editions.
+ * by id, with its document outline computed once per document and the aligned sections of other editions;
+ * yields after each chunk (for the paced warm-up).
  */
-export function createSectionIndex(documents: SourceDocument[], chunks: Chunk[]): SectionIndex {
-  return runNow(sectionIndexWork(documents, chunks));
-}
-
-/** `createSectionIndex`, yielding after each chunk (for the paced warm-up). */
-export function* sectionIndexWork(documents: SourceDocument[], chunks: Chunk[]): Work<SectionIndex> {
+function* sectionIndexWork(documents: SourceDocument[], chunks: Chunk[]): Work<SectionIndex> {
   const titles = new Map(documents.map((document) => [document.id, document.title]));
   const outlines = new Map<string, OutlineEntry[]>();
   const positions = new Map<string, { chunk: Chunk; index: number }>();
@@ -66,18 +69,9 @@ export function* sectionIndexWork(documents: SourceDocument[], chunks: Chunk[]):
 /**
  * Every document's table of contents for the guide browser, in corpus order: each section with its heading
  * path, depth, edition key and whether it has text of its own. Computed once; the corpus does not change
- * while the server runs.
+ * while the server runs; yields after each document (for the paced warm-up).
  */
-export function buildGuideOutline(
-  documents: SourceDocument[],
-  chunks: Chunk[],
-  languageOf: (docId: string) => 'zh' | 'en',
-): OutlineResponse {
-  return runNow(guideOutlineWork(documents, chunks, languageOf));
-}
-
-/** `buildGuideOutline` a document at a time, yielding after each (for the paced warm-up). */
-export function* guideOutlineWork(
+function* guideOutlineWork(
   documents: SourceDocument[],
   chunks: Chunk[],
   languageOf: (docId: string) => 'zh' | 'en',
@@ -98,4 +92,27 @@ export function* guideOutlineWork(
     yield;
   }
   return { documents: guideDocuments };
+}
+
+/** What the guide browser and the section panel read: built once, the corpus does not change while serving. */
+export interface GuideViews {
+  sections: SectionIndex;
+  outline: OutlineResponse;
+  compare: CompareResponse;
+}
+
+/**
+ * Builds the section index, the outline and the compare tables a document (or section) at a time with pauses,
+ * so a server warming a large corpus still answers its health checks: ~1 s of work at 50k sections.
+ */
+export async function buildGuideViews(
+  documents: SourceDocument[],
+  chunks: Chunk[],
+  languageOf: (docId: string) => 'zh' | 'en',
+): Promise<GuideViews> {
+  const pacer = createPacer();
+  const sections = await runPaced(sectionIndexWork(documents, chunks), pacer);
+  const outline = await runPaced(guideOutlineWork(documents, chunks, languageOf), pacer);
+  const groups = await runPaced(compareGroupsWork(chunks, languageOf), pacer);
+  return { sections, outline, compare: { groups } };
 }

@@ -1,4 +1,6 @@
 import type { CompareResponse, OutlineResponse, SearchResponse, SectionResponse } from '../contract.js';
+import type { Alternative } from './analyze-query.js';
+import type { CoverageJudgment } from './judge-coverage.js';
 
 /** A Markdown file from the corpus, as loaded. */
 export interface SourceDocument {
@@ -68,26 +70,14 @@ export interface Retriever {
 }
 
 /** Why a search ranked what it did: for the eval's miss reports and the coverage calibration. */
-export interface SearchExplanation {
+export interface SearchExplanation extends CoverageJudgment {
   language: 'zh' | 'en';
   /** Each concept of the question, its importance (idf) and every way it was searched. */
   concepts: Array<{
     label: string;
     importance: number;
-    alternatives: Array<{
-      text: string;
-      source: 'typed' | 'synonym' | 'translation' | 'spelling' | 'related';
-      weight: number;
-    }>;
+    alternatives: Array<Pick<Alternative, 'text' | 'source' | 'weight'>>;
   }>;
-  /** Coverage features (see judge-coverage.ts). */
-  held: number;
-  covered: number;
-  strongest: number;
-  unseen: number;
-  corroboration: number;
-  missingName: boolean;
-  answerable: boolean;
   ranked: Array<{ id: string; score: number; held: string[] }>;
 }
 

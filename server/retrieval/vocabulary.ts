@@ -15,15 +15,11 @@ export interface TermMatch {
   names: readonly string[];
 }
 
-/** How terms may be matched: `inflections` (default on) lets `metrics` find the term `metric`. */
-export interface MatchOptions {
-  inflections?: boolean;
-}
-
 /** Finds the vocabulary's terms in a normalized question. */
 export interface Vocabulary {
   readonly size: number;
-  match(normalized: string, options?: MatchOptions): TermMatch[];
+  /** `inflections` (default on) lets `metrics` find the term `metric`. */
+  match(normalized: string, options?: { inflections?: boolean }): TermMatch[];
   /** True when a Latin word is part of some term: the speller corrects towards these too. */
   knowsWord(word: string): boolean;
   /** True when a normalized text is one of the vocabulary's names: Chinese is read as such words. */

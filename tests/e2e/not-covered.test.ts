@@ -24,9 +24,11 @@ describe('a question the guide does not cover', () => {
       const { page } = await harness.open(reader);
       const answer = await ask(page, words, 'How do I bake sourdough bread?');
 
+      // The scope comes from the guide's outline, which the answer fetches when nothing in the corpus is near.
+      const scope = words['notCovered.scope'].split('{topics}')[0]?.trim() ?? '';
+      await expect.poll(async () => (await answer.textContent()) ?? '').toContain(scope);
       const text = (await answer.textContent()) ?? '';
       expect(occurrences(text, words['notCovered.message'])).toBe(1);
-      expect(text).toContain(words['notCovered.scope'].split('{topics}')[0]?.trim() ?? '');
       expect(await markers(answer, words).count()).toBe(0);
 
       // A way forward: two or three questions drawn from the guide, each answered with citations.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, type QueryResources } from '../../../server/retrieval/analyze-query.js';
-import { createTranslator } from '../../../server/retrieval/cross-lingual.js';
+import { translatorWork } from '../../../server/retrieval/cross-lingual.js';
+import { runNow } from '../../../server/retrieval/pacer.js';
 import { ALL_RULES, type RetrievalRules } from '../../../server/retrieval/rules.js';
 import { hanTokens, stem } from '../../../server/retrieval/text.js';
 import { createVocabulary } from '../../../server/retrieval/vocabulary.js';
@@ -14,9 +15,11 @@ function resources(rules: Partial<RetrievalRules> = {}): QueryResources {
   const han = new Set(CORPUS_HAN);
   return {
     vocabulary: createVocabulary([['orchard', '果园']]),
-    translator: createTranslator(
-      (token) => held.has(token),
-      (word) => han.has(word),
+    translator: runNow(
+      translatorWork(
+        (token) => held.has(token),
+        (word) => han.has(word),
+      ),
     ),
     holds: (token) => held.has(token),
     frequency: (token) => (held.has(token) ? 1 : 0),
@@ -64,9 +67,11 @@ describe('translations of one word', () => {
     const held = new Set(['prune', 'trim'].map(stem));
     const ambiguous = analyzeQuery('修剪', {
       ...resources(),
-      translator: createTranslator(
-        (token) => held.has(token),
-        () => false,
+      translator: runNow(
+        translatorWork(
+          (token) => held.has(token),
+          () => false,
+        ),
       ),
     }).concepts.flatMap((concept) => concept.alternatives.filter((item) => item.source === 'translation'));
     expect(ambiguous.length).toBe(2);

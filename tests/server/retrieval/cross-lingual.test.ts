@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../server/retrieval/cross-lingual.js';
+import { translatorWork } from '../../../server/retrieval/cross-lingual.js';
+import { runNow } from '../../../server/retrieval/pacer.js';
 
 /** A translator over a pretend corpus that holds exactly these index tokens and Chinese words. */
 function translatorFor(tokens: string[], chineseWords: string[]) {
   const held = new Set(tokens);
   const words = new Set(chineseWords);
-  return createTranslator(
-    (token) => held.has(token),
-    (word) => words.has(word),
+  return runNow(
+    translatorWork(
+      (token) => held.has(token),
+      (word) => words.has(word),
+    ),
   );
 }
 
@@ -69,9 +72,11 @@ describe('dictionary translation between English and Chinese', () => {
 
   it('never offers a measure-word sense as a translation', () => {
     // 棵's one sense is "classifier for trees, cabbages, plants etc": it counts trees, it does not mean them.
-    const holdsEverything = createTranslator(
-      () => true,
-      () => true,
+    const holdsEverything = runNow(
+      translatorWork(
+        () => true,
+        () => true,
+      ),
     );
     expect(holdsEverything.toEnglish('棵')).toEqual([]);
   });

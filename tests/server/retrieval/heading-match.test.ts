@@ -3,11 +3,8 @@ import { createMemoryLogger } from '../../../server/logger.js';
 import type { AnalyzedQuery, Concept } from '../../../server/retrieval/analyze-query.js';
 import { chunkDocument } from '../../../server/retrieval/chunk-markdown.js';
 import { createRetriever } from '../../../server/retrieval/create-retriever.js';
-import {
-  createSectionHeadings,
-  headingRarity,
-  pathCoverage,
-} from '../../../server/retrieval/heading-match.js';
+import { headingRarity, pathCoverage, sectionHeadingsWork } from '../../../server/retrieval/heading-match.js';
+import { runNow } from '../../../server/retrieval/pacer.js';
 import type { SourceDocument } from '../../../server/retrieval/types.js';
 
 /**
@@ -79,7 +76,7 @@ describe('a guide whose sections share sub-headings', () => {
 
 describe('what the headings say about a question', () => {
   const chunks = chunkDocument(HANDBOOK);
-  const headings = createSectionHeadings(chunks);
+  const headings = runNow(sectionHeadingsWork(chunks));
   const concept = (word: string): Concept => ({
     label: word,
     weight: 1,
