@@ -28,6 +28,13 @@ const MAX_UNITS_PER_PASSAGE = 8;
 const SECONDARY_RELEVANCE = 0.75;
 const SECONDARY_SCORE = 0.7;
 /**
+ * The passage matching most of the question's words, half again as many as the first passage, is held to a
+ * lower score bar: the retriever ranked it lower for reasons (length, other terms) that do not make it
+ * answer less.
+ */
+const BEST_RELEVANCE_MARGIN = 1.5;
+const BEST_RELEVANCE_SCORE = 0.6;
+/**
  * A sibling of the best passage (same parent, or the same sub-heading under another parent) that scores
  * close to it answers too: a question matching two siblings gets both, not only the first.
  */
@@ -114,11 +121,17 @@ function chooseEvidence(weighed: Evidence[], questionTerms: Set<string>): Eviden
   const top = weighed[0]?.result;
   const topScore = top?.score ?? 0;
   const scoresNear = (score: number, share: number) => topScore <= 0 || score >= topScore * share;
+  const topRelevance = weighed[0]?.relevance ?? 0;
+  const secondaryShare = (relevance: number) =>
+    relevance === bestRelevance && relevance > topRelevance * BEST_RELEVANCE_MARGIN
+      ? BEST_RELEVANCE_SCORE
+      : SECONDARY_SCORE;
   return weighed.filter(
     ({ relevance, result }, index) =>
       index === 0 ||
       (relevance > 0 &&
-        ((relevance >= bestRelevance * SECONDARY_RELEVANCE && scoresNear(result.score, SECONDARY_SCORE)) ||
+        ((relevance >= bestRelevance * SECONDARY_RELEVANCE &&
+          scoresNear(result.score, secondaryShare(relevance))) ||
           (top !== undefined &&
             isOpenSibling(top, result, questionTerms) &&
             scoresNear(result.score, SIBLING_SCORE)))),

@@ -153,4 +153,36 @@ describe('the search-mode (extractive) answer', () => {
     expect(answer.text).toContain('Apples fruit on two-year-old spurs, so the spurs are kept. [1]');
     expect(answer.text).not.toContain('canker');
   });
+
+  it('lets a lower-scored section in when it matches clearly more of the question than the first one', () => {
+    const section = (parent: string, text: string, score: number) => ({
+      id: `orchard#${parent}`,
+      docId: 'orchard',
+      docTitle: 'Orchard Notes',
+      headings: ['Orchard Notes', parent, 'Pruning'],
+      anchor: parent,
+      text: `#### Pruning\n\n${text}\n`,
+      score,
+    });
+    const results = [
+      section('Apple Trees', '* Cut back a third of each leader every winter.', 10),
+      section('Quince Trees', '* Quince trees need very little pruning once shaped.', 6.2),
+    ];
+
+    const answer = buildExtractiveAnswer({
+      question: 'Does a quince tree need much pruning?',
+      results,
+      answerable: true,
+    });
+    const unrelated = buildExtractiveAnswer({
+      question: 'How much pruning does a fruit tree need?',
+      results,
+      answerable: true,
+    });
+
+    expect(answer.citations.map((citation) => citation.anchor)).toEqual(['Apple Trees', 'Quince Trees']);
+    expect(answer.text).toContain('need very little pruning');
+    // Neither names more of this question: the retriever's first stays alone.
+    expect(unrelated.citations).toHaveLength(1);
+  });
 });
