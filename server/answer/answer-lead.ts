@@ -3,7 +3,7 @@ import { latinSentences } from '../retrieval/text.js';
 import { answerTerms, termWeight } from './answer-terms.js';
 import type { TextUnit } from './markdown-units.js';
 import { definesName, type QuestionForm } from './question-form.js';
-import { sectionHeadings } from './section-label.js';
+import { sectionHeadings, sectionLabel } from './section-label.js';
 import { headingName } from './section-subject.js';
 
 /** A passage chosen to speak, with the units it quotes and the one that best answers the question. */
@@ -25,7 +25,16 @@ export interface Lead {
   unit: TextUnit;
   /** The part of the unit the lead quotes, when only one of its sentences states the answer. */
   quote?: string;
+  /** A short list stated in one line: every unit the passage quotes, `unit` first among them. */
+  list?: TextUnit[];
 }
+
+/**
+ * A passage that answers with a handful of short bullets (a role's four deliverables) states them all in one
+ * line: any one bullet alone would not be the answer. Longer or more bullets stay a list below.
+ */
+const LIST_LEAD_MAX_UNITS = 6;
+const LIST_LEAD_UNIT_CHARS = 60;
 
 /** Names a heading goes by: "萃取率（Extraction Yield）" is also "萃取率" and "Extraction Yield". */
 function headingNames(heading: string): string[] {
@@ -78,7 +87,8 @@ function definitionLead(evidence: LeadEvidence[], term: string): Lead | undefine
 /**
  * The lead of a search-mode answer, extractive and cited. A definition question leads with the sentence that
  * defines its term; a "which" question leads with the heading that answers it, in bold, and that passage's
- * strongest unit — once per passage when several siblings answer. Other questions get no lead.
+ * strongest unit — once per passage when several siblings answer. Any other question leads with the best
+ * passage's short list in one line, or with its unit that matches the question best.
  */
 export function answerLeads(form: QuestionForm, question: string, evidence: LeadEvidence[]): Lead[] {
   if (form.kind === 'definition') {
@@ -91,7 +101,7 @@ export function answerLeads(form: QuestionForm, question: string, evidence: Lead
     if (!first?.strongest || first.aspect || first.result.headings.length < 2 || !named) return [];
     return [{ index: 0, subject: headingName(heading), unit: first.strongest }];
   }
-  if (form.kind !== 'which') return [];
+  if (form.kind !== 'which') return listLead(evidence) ?? strongestLead(evidence);
   const questionTerms = answerTerms(question);
   const leads: Lead[] = [];
   for (const [index, { result, strongest, aspect }] of evidence.entries()) {
@@ -101,4 +111,27 @@ export function answerLeads(form: QuestionForm, question: string, evidence: Lead
     }
   }
   return leads;
+}
+
+/** The best passage's short bullets as one lead line under its label, when they are all it quotes. */
+function listLead(evidence: LeadEvidence[]): Lead[] | undefined {
+  const [first] = evidence;
+  const units = first?.units ?? [];
+  if (!first || units.length < 2 || units.length > LIST_LEAD_MAX_UNITS) return undefined;
+  const short = units.every(
+    (unit) => unit.kind === 'bullet' && [...unit.plain].length <= LIST_LEAD_UNIT_CHARS,
+  );
+  const [unit] = units;
+  return short && unit ? [{ index: 0, subject: sectionLabel(first.result), unit, list: units }] : undefined;
+}
+
+/**
+ * Otherwise the unit of the best passage that matches the question best comes first, when it is not already
+ * the first one quoted: the passage's opening is often context, the matching unit is the answer.
+ */
+function strongestLead(evidence: LeadEvidence[]): Lead[] {
+  const [first] = evidence;
+  const unit = first?.strongest;
+  if (!first || !unit || first.units.length < 2 || first.units[0] === unit) return [];
+  return first.units.includes(unit) ? [{ index: 0, subject: null, unit }] : [];
 }

@@ -51,8 +51,10 @@ export function leadLine(
   language: AnswerLanguage,
   count: number,
 ): string {
+  const semicolon = language === 'zh' ? '；' : '; ';
   const quote =
     lead.quote ??
+    lead.list?.map((unit) => unitText(unit, language)).join(semicolon) ??
     (evidence ? quotedText(lead.unit, evidence.result, language, evidence.aspect) : lead.unit.plain);
   const line = `${lead.subject ? `**${lead.subject}** — ` : ''}${quote} [${lead.index + 1}]`;
   return count > 1 ? `- ${line}` : line;

@@ -74,14 +74,17 @@ export function buildExtractiveAnswer(
   const citations = evidence.map(({ result, units, aspect }, index): Citation => {
     const n = index + 1;
     const sentences = units.map((unit) => quotedText(unit, result, language, aspect));
-    const led = leads.find((lead) => lead.index === index)?.unit;
+    const lead = leads.find((each) => each.index === index);
+    const led = lead?.list ?? (lead ? [lead.unit] : []);
     // The lead already said it; the bullets below add the rest, unless the lead was all there is.
-    const bullets = units.filter((unit) => unit !== led || units.length === 1);
-    if (index > 0) lines.push('');
-    lines.push(
-      `**${sectionLabel(result)}**`,
-      ...bullets.map((unit) => `- ${quotedText(unit, result, language, aspect)} [${n}]`),
-    );
+    const bullets = units.filter((unit) => !led.includes(unit) || (units.length === 1 && !lead?.list));
+    if (bullets.length > 0) {
+      if (lines.length > 0 && lines.at(-1) !== '') lines.push('');
+      lines.push(
+        `**${sectionLabel(result)}**`,
+        ...bullets.map((unit) => `- ${quotedText(unit, result, language, aspect)} [${n}]`),
+      );
+    }
     return {
       ...result,
       n,

@@ -28,6 +28,13 @@ const MAX_UNITS_PER_PASSAGE = 8;
 const SECONDARY_RELEVANCE = 0.75;
 const SECONDARY_SCORE = 0.7;
 /**
+ * The passage matching most of the question's words, half again as many as the first passage, is held to a
+ * lower score bar: the retriever ranked it lower for reasons (length, other terms) that do not make it
+ * answer less.
+ */
+const BEST_RELEVANCE_MARGIN = 1.5;
+const BEST_RELEVANCE_SCORE = 0.6;
+/**
  * A sibling of the best passage (same parent, or the same sub-heading under another parent) that scores
  * close to it answers too: a question matching two siblings gets both, not only the first.
  */
@@ -40,6 +47,19 @@ const UNIT_RELEVANCE = 0.5;
  * ("最高") would strip the context that makes it an answer.
  */
 const WHOLE_SECTION_UNITS = 3;
+
+/** A unit ending in a colon announces the next one ("The difference is:"): alone it says nothing. */
+const ANNOUNCES = /[:：]\s*$/u;
+
+/** The picked units, each announcing unit followed by the unit it announces; still at most a passage's share. */
+function withContinuations(units: TextUnit[], picked: TextUnit[]): TextUnit[] {
+  const chosen = new Set(picked);
+  for (const unit of picked) {
+    const next = units[units.indexOf(unit) + 1];
+    if (next && ANNOUNCES.test(unit.plain)) chosen.add(next);
+  }
+  return [...chosen].slice(0, MAX_UNITS_PER_PASSAGE);
+}
 
 /**
  * Scores a passage's units by the question terms its headings do not already explain: when the headings
@@ -54,12 +74,14 @@ function weighPassage(result: SearchResult, queryTerms: Set<string>, aspect: boo
   const strongest = scored.find((entry) => entry.score === best)?.unit;
   const picked =
     best >= 1 && units.length > WHOLE_SECTION_UNITS
-      ? scored
-          .filter((entry) => entry.score >= best * UNIT_RELEVANCE)
-          .sort((left, right) => right.score - left.score)
-          .slice(0, MAX_UNITS_PER_PASSAGE)
-          .map((entry) => entry.unit)
-          .sort((left, right) => left.start - right.start)
+      ? withContinuations(
+          units,
+          scored
+            .filter((entry) => entry.score >= best * UNIT_RELEVANCE)
+            .sort((left, right) => right.score - left.score)
+            .slice(0, MAX_UNITS_PER_PASSAGE)
+            .map((entry) => entry.unit),
+        ).sort((left, right) => left.start - right.start)
       : units.slice(0, MAX_UNITS_PER_PASSAGE);
   return {
     result,
@@ -99,11 +121,17 @@ function chooseEvidence(weighed: Evidence[], questionTerms: Set<string>): Eviden
   const top = weighed[0]?.result;
   const topScore = top?.score ?? 0;
   const scoresNear = (score: number, share: number) => topScore <= 0 || score >= topScore * share;
+  const topRelevance = weighed[0]?.relevance ?? 0;
+  const secondaryShare = (relevance: number) =>
+    relevance === bestRelevance && relevance > topRelevance * BEST_RELEVANCE_MARGIN
+      ? BEST_RELEVANCE_SCORE
+      : SECONDARY_SCORE;
   return weighed.filter(
     ({ relevance, result }, index) =>
       index === 0 ||
       (relevance > 0 &&
-        ((relevance >= bestRelevance * SECONDARY_RELEVANCE && scoresNear(result.score, SECONDARY_SCORE)) ||
+        ((relevance >= bestRelevance * SECONDARY_RELEVANCE &&
+          scoresNear(result.score, secondaryShare(relevance))) ||
           (top !== undefined &&
             isOpenSibling(top, result, questionTerms) &&
             scoresNear(result.score, SIBLING_SCORE)))),

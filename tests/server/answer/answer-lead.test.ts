@@ -78,4 +78,55 @@ describe('a search-mode answer states the answer first', () => {
       for (const n of markers) expect(n).toBeLessThanOrEqual(result.citations.length);
     }
   });
+
+  it('a question answered by a few short bullets states them all in one cited line, not only the first', async () => {
+    const result = await answer('意式浓缩需要准备哪些器具？');
+
+    expect(leadOf(result.text)).toBe(
+      '**意式浓缩（Espresso） › 所需器具** — 意式咖啡机；专业磨豆机；压粉锤 [1]',
+    );
+    // The lead said them: they are not repeated as bullets below it.
+    expect(result.text.match(/压粉锤/gu)).toHaveLength(1);
+    expect(result.citations[0]?.citedBy).toHaveLength(3);
+  });
+
+  it('a lone bullet is no list: it stays a bullet under its section', async () => {
+    const result = await answer('How do I keep a top-bar hive?');
+
+    expect(result.text).toContain('- Easy to build from scrap wood [1]');
+    expect(result.text).not.toContain('; ');
+  });
+
+  it('a "how" question leads with the sentence that matches it, not with the section\'s opening', () => {
+    const text = [
+      '## Feeding a Starter',
+      '',
+      '* A starter is a living culture of flour and water.',
+      '* A sluggish starter has usually been kept somewhere too cold.',
+      '* To revive a sluggish starter, discard half and feed it twice a day with rye flour.',
+      '* A healthy one doubles within six hours of a feed and smells pleasantly sour.',
+    ].join('\n');
+    const result = buildExtractiveAnswer({
+      question: 'How do I revive a sluggish starter?',
+      results: [
+        {
+          id: 'bread#feeding',
+          docId: 'bread',
+          docTitle: 'Home Bread',
+          headings: ['Home Bread', 'Feeding a Starter'],
+          anchor: 'feeding',
+          text,
+          score: 3,
+        },
+      ],
+      answerable: true,
+    });
+
+    expect(leadOf(result.text)).toBe(
+      'To revive a sluggish starter, discard half and feed it twice a day with rye flour. [1]',
+    );
+    // The lead said it; the bullet that gives the context follows under the section.
+    expect(result.text.match(/rye flour/gu)).toHaveLength(1);
+    expect(result.text).toContain('- A sluggish starter has usually been kept somewhere too cold. [1]');
+  });
 });

@@ -51,7 +51,8 @@ describe('the search-mode (extractive) answer', () => {
     expect(answer.text.split('\n')[0]).toBe(
       'From the corpus (search mode, no LLM), quoted in the original Chinese:',
     );
-    expect(answer.text).toContain('- 调整 Prompt 与策略 [1]');
+    // A handful of short bullets is stated in one cited line.
+    expect(answer.text).toMatch(/调整 Prompt 与策略[^\n]*\[1\]/u);
   });
 
   it('renders the relevant table row readably, without Markdown pipes', () => {
@@ -115,6 +116,73 @@ describe('the search-mode (extractive) answer', () => {
     const answer = buildExtractiveAnswer({ question: '日常工作', results: [tricky], answerable: true });
 
     expect(citedNumbers(answer.text).every((n) => n === 1)).toBe(true);
-    expect(answer.text).toContain('对齐模型目标 (7) [1]');
+    expect(answer.text).toMatch(/对齐模型目标 \(7\)[^\n]*\[1\]/u);
+  });
+
+  it('quotes what a matching "… is:" sentence announces, not the colon alone', () => {
+    const text = [
+      '## Pruning Apple Trees',
+      '',
+      'Winter is the usual season for it.',
+      '',
+      'The main difference from pear trees is:',
+      '',
+      'Apples fruit on two-year-old spurs, so the spurs are kept.',
+      '',
+      'Cuts heal faster on a dry day.',
+      '',
+      'Burn the prunings to stop canker spreading.',
+    ].join('\n');
+    const answer = buildExtractiveAnswer({
+      question: 'How does pruning apples differ from pear trees?',
+      results: [
+        {
+          id: 'orchard#pruning',
+          docId: 'orchard',
+          docTitle: 'Orchard Notes',
+          headings: ['Orchard Notes', 'Pruning Apple Trees'],
+          anchor: 'pruning',
+          text,
+          score: 4,
+        },
+      ],
+      answerable: true,
+    });
+
+    expect(answer.text).toContain('The main difference from pear trees is:');
+    expect(answer.text).toContain('Apples fruit on two-year-old spurs, so the spurs are kept. [1]');
+    expect(answer.text).not.toContain('canker');
+  });
+
+  it('lets a lower-scored section in when it matches clearly more of the question than the first one', () => {
+    const section = (parent: string, text: string, score: number) => ({
+      id: `orchard#${parent}`,
+      docId: 'orchard',
+      docTitle: 'Orchard Notes',
+      headings: ['Orchard Notes', parent, 'Pruning'],
+      anchor: parent,
+      text: `#### Pruning\n\n${text}\n`,
+      score,
+    });
+    const results = [
+      section('Apple Trees', '* Cut back a third of each leader every winter.', 10),
+      section('Quince Trees', '* Quince trees need very little pruning once shaped.', 6.2),
+    ];
+
+    const answer = buildExtractiveAnswer({
+      question: 'Does a quince tree need much pruning?',
+      results,
+      answerable: true,
+    });
+    const unrelated = buildExtractiveAnswer({
+      question: 'How much pruning does a fruit tree need?',
+      results,
+      answerable: true,
+    });
+
+    expect(answer.citations.map((citation) => citation.anchor)).toEqual(['Apple Trees', 'Quince Trees']);
+    expect(answer.text).toContain('need very little pruning');
+    // Neither names more of this question: the retriever's first stays alone.
+    expect(unrelated.citations).toHaveLength(1);
   });
 });
