@@ -89,7 +89,8 @@ export async function createOramaIndex(
   const averages = byField((field) =>
     Math.max(1, lengths[field].reduce((sum, value) => sum + value, 0) / Math.max(1, chunks.length)),
   );
-  const positions = new Map(chunks.map((chunk, index) => [chunk.id, index]));
+  // Only the vector search looks sections up by id.
+  const positions = vectors && new Map(chunks.map((chunk, index) => [chunk.id, index]));
   const exact = createExactTerms(
     db,
     chunks.map((chunk) => chunk.id),
@@ -102,7 +103,7 @@ export async function createOramaIndex(
       frequencies: [...frequencies],
       lengths,
     }),
-    nearest: async (vector, limit) => (vectors ? nearestSections(db, positions, vector, limit) : []),
+    nearest: async (vector, limit) => (positions ? nearestSections(db, positions, vector, limit) : []),
     documentFrequency: (token) => frequencies.get(token) ?? 0,
     fieldLength: (position, field) => lengths[field][position] ?? 0,
     averageLength: (field) => averages[field],
