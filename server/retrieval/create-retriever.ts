@@ -115,7 +115,6 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     rules,
   };
   const chooseEditions = preferQuestionEdition(indexed);
-  const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   const languageOfDocument = (docId: string) => languageOf.get(docId) ?? 'en';
   const { sections, outline, compare } = await buildGuideViews(documents, chunks, languageOfDocument);
   logger.info('retrieval_indexed', {
@@ -153,7 +152,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     const { scored, judgment } = rewrites.length > 0 ? fuseForms(own, rewrites) : own;
     const scopeSectionId = searchOptions.scopeSectionId;
     // Coverage is judged on every edition; what is returned holds each aligned section once.
-    const scope = scopeSectionId === undefined ? undefined : chunkById.get(scopeSectionId);
+    const scope = scopeSectionId === undefined ? undefined : sections.chunk(scopeSectionId);
     const fused = nearest ? fuseHybrid(scored, nearest) : scored;
     const ranked = chooseEditions(boostScope(fused, indexed, scope), analyzed.language);
     const covered = hybrid?.covers(nearest) ? { ...judgment, answerable: true } : judgment;

@@ -99,13 +99,10 @@ function upperBound(values: Float64Array, value: number): number {
 }
 
 /**
- * Exact-token search and term counts over an Orama database, with the same scores Orama's index `search`
- * gives for exact terms. Orama finds an exact term by walking every longer word under it and dedupes each
- * posting list with `Array.includes` (quadratic in the documents holding it): at ~50k sections that was most
- * of a query's time. `chunkIds` are the sections' ids by position.
+ * Each internal id's position in `chunkIds` (-1 for none), and each position's internal id. Its own function
+ * so the map of ids it builds is not kept alive by the search closures (they would share its scope).
  */
-export function createExactTerms(db: AnyOrama, chunkIds: string[], options: ExactTermsOptions): ExactTerms {
-  const index = db.data.index as unknown as IndexData;
+function mapInternalIds(db: AnyOrama, chunkIds: string[]) {
   const byId = new Map(chunkIds.map((id, position) => [id, position]));
   const store = db.internalDocumentIDStore as unknown as { internalIdToId: string[] };
   // Internal id n is entry n - 1 of the store (internal-document-id-store.js).
@@ -114,6 +111,18 @@ export function createExactTerms(db: AnyOrama, chunkIds: string[], options: Exac
   positionOf.forEach((position, entry) => {
     if (position >= 0) internalOf[position] = entry + 1;
   });
+  return { positionOf, internalOf };
+}
+
+/**
+ * Exact-token search and term counts over an Orama database, with the same scores Orama's index `search`
+ * gives for exact terms. Orama finds an exact term by walking every longer word under it and dedupes each
+ * posting list with `Array.includes` (quadratic in the documents holding it): at ~50k sections that was most
+ * of a query's time. `chunkIds` are the sections' ids by position.
+ */
+export function createExactTerms(db: AnyOrama, chunkIds: string[], options: ExactTermsOptions): ExactTerms {
+  const index = db.data.index as unknown as IndexData;
+  const { positionOf, internalOf } = mapInternalIds(db, chunkIds);
   const { docsCount } = options;
   const mapsEvery = positionOf.every((position) => position >= 0);
 

@@ -16,6 +16,8 @@ import {
   loadPaced,
   savePaced,
 } from './orama-database.js';
+import { runPaced } from './pacer.js';
+import { shareFrequencyRecords } from './share-frequencies.js';
 import type { Chunk } from './types.js';
 
 export { byField, FIELDS, type Field, sectionBody } from './orama-database.js';
@@ -26,6 +28,7 @@ export { byField, FIELDS, type Field, sectionBody } from './orama-database.js';
  */
 export const FIELD_BOOSTS = { title: 3, parents: 1.5, doc: 0.5, body: 1 };
 const BM25 = { k: 1.2, b: 0.75, d: 0.5 };
+const SHARED_FIELDS = FIELDS.filter((field) => field !== 'body');
 
 /** A section's fields as token counts: what the second pass scores. */
 export type FieldTerms = Record<Field, TermCounts>;
@@ -81,10 +84,13 @@ export async function createOramaIndex(
     ? await restoreData(chunks, saved, dimensions)
     : await buildDatabase(chunks, dimensions);
   if (vectors) fillVectors(db, chunks, vectors);
+  // Headings and titles repeat across sections; bodies almost never do.
+  await runPaced(shareFrequencyRecords(db, SHARED_FIELDS));
   const averages = byField((field) =>
     Math.max(1, lengths[field].reduce((sum, value) => sum + value, 0) / Math.max(1, chunks.length)),
   );
-  const positions = new Map(chunks.map((chunk, index) => [chunk.id, index]));
+  // Only the vector search looks sections up by id.
+  const positions = vectors && new Map(chunks.map((chunk, index) => [chunk.id, index]));
   const exact = createExactTerms(
     db,
     chunks.map((chunk) => chunk.id),
@@ -97,7 +103,7 @@ export async function createOramaIndex(
       frequencies: [...frequencies],
       lengths,
     }),
-    nearest: async (vector, limit) => (vectors ? nearestSections(db, positions, vector, limit) : []),
+    nearest: async (vector, limit) => (positions ? nearestSections(db, positions, vector, limit) : []),
     documentFrequency: (token) => frequencies.get(token) ?? 0,
     fieldLength: (position, field) => lengths[field][position] ?? 0,
     averageLength: (field) => averages[field],

@@ -14,6 +14,8 @@ import type { Chunk, SourceDocument } from './types.js';
 /** Finds sections by id and shows each inside its document: outline, previous and next entry. */
 export interface SectionIndex {
   section(id: string): SectionResponse | undefined;
+  /** The chunk of that id (empty heading-only ones included). */
+  chunk(id: string): Chunk | undefined;
 }
 
 function outlineEntry(chunk: Chunk): OutlineEntry {
@@ -43,6 +45,7 @@ function* sectionIndexWork(documents: SourceDocument[], chunks: Chunk[]): Work<S
     yield;
   }
   return {
+    chunk: (id) => positions.get(id)?.chunk,
     section(id) {
       const position = positions.get(id);
       if (!position) return undefined;
