@@ -92,6 +92,7 @@ const embeddings = {
     batchSize: BATCH_SIZE,
     queryTimeoutMs: 1_500,
     minSimilarity: null,
+    declineBelow: null,
   }),
   batchSize: BATCH_SIZE,
   cacheDir: path.join(dataDir, 'embeddings'),

@@ -42,6 +42,11 @@ const hostListSchema = z
       .filter((host) => host !== ''),
   );
 
+/** A cosine similarity (-1–1) from the environment; unset stays undefined. */
+const similarity = optionalText
+  .transform((text) => (text === undefined ? undefined : Number(text)))
+  .pipe(z.number({ error: 'must be a number' }).min(-1).max(1).optional());
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -118,9 +123,8 @@ const envSchema = z.object({
   EMBEDDING_API_KEY: optionalText,
   EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(2_048).default(64),
   EMBEDDING_QUERY_TIMEOUT_MS: milliseconds(1_500),
-  EMBEDDING_MIN_SIMILARITY: optionalText
-    .transform((text) => (text === undefined ? undefined : Number(text)))
-    .pipe(z.number({ error: 'must be a number' }).min(-1).max(1).optional()),
+  EMBEDDING_MIN_SIMILARITY: similarity,
+  EMBEDDING_DECLINE_BELOW: similarity,
 });
 
 export interface AppConfig {
@@ -189,6 +193,8 @@ export interface EmbeddingsConfig {
   queryTimeoutMs: number;
   /** Cosine similarity at which the nearest section alone makes a question covered; null → never. */
   minSimilarity: number | null;
+  /** Cosine similarity below which a question is declined even when its words meet the corpus; null → never. */
+  declineBelow: number | null;
 }
 
 /** Route groups with a per-client request limit. */
@@ -232,6 +238,7 @@ function embeddingsFor(vars: z.infer<typeof envSchema>): EmbeddingsConfig | null
     batchSize: vars.EMBEDDING_BATCH_SIZE,
     queryTimeoutMs: vars.EMBEDDING_QUERY_TIMEOUT_MS,
     minSimilarity: vars.EMBEDDING_MIN_SIMILARITY ?? null,
+    declineBelow: vars.EMBEDDING_DECLINE_BELOW ?? null,
   };
 }
 

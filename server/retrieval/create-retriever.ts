@@ -155,7 +155,11 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     const scope = scopeSectionId === undefined ? undefined : sections.chunk(scopeSectionId);
     const fused = nearest ? fuseHybrid(scored, nearest) : scored;
     const ranked = chooseEditions(boostScope(fused, indexed, scope), analyzed.language);
-    const covered = hybrid?.covers(nearest) ? { ...judgment, answerable: true } : judgment;
+    const covered = hybrid?.covers(nearest)
+      ? { ...judgment, answerable: true }
+      : hybrid?.declines(nearest)
+        ? { ...judgment, answerable: false }
+        : judgment;
     return { analyzed, importance, ranked, judgment: covered };
   }
 

@@ -20,6 +20,8 @@ export interface HybridOptions {
   queryTimeoutMs: number;
   /** Cosine similarity at which the nearest section alone makes a question covered; null → never. */
   minSimilarity: number | null;
+  /** Cosine similarity below which the question is declined whatever its words; null or absent → never. */
+  declineBelow?: number | null;
 }
 
 export interface HybridSearch {
@@ -33,6 +35,12 @@ export interface HybridSearch {
    * differ by model, so only an operator who measured theirs can say where "about this" begins.
    */
   covers(nearest: Array<[number, number]> | undefined): boolean;
+  /**
+   * Whether even the nearest section is too far in meaning to answer from: a near-domain question can share
+   * every word with the corpus and still be about something else. Off by default for the same reason as
+   * `covers`; a question that could not be embedded is left to its words.
+   */
+  declines(nearest: Array<[number, number]> | undefined): boolean;
 }
 
 /**
@@ -52,6 +60,7 @@ export async function prepareHybrid(
     logger,
   });
   const { minSimilarity } = options;
+  const declineBelow = options.declineBelow ?? null;
   return {
     vectors,
     identity: `${vectors.model}\u0000${vectors.dimensions}`,
@@ -60,6 +69,8 @@ export async function prepareHybrid(
       return vector ? index.nearest(vector, VECTOR_CANDIDATES) : undefined;
     },
     covers: (nearest) => minSimilarity !== null && (nearest?.[0]?.[1] ?? -1) >= minSimilarity,
+    declines: (nearest) =>
+      declineBelow !== null && nearest !== undefined && (nearest[0]?.[1] ?? -1) < declineBelow,
   };
 }
 
@@ -71,5 +82,6 @@ export function hybridOptionsFrom(config: EmbeddingsConfig, dataDir: string): Hy
     cacheDir: path.join(dataDir, EMBEDDINGS_DIR),
     queryTimeoutMs: config.queryTimeoutMs,
     minSimilarity: config.minSimilarity,
+    declineBelow: config.declineBelow,
   };
 }

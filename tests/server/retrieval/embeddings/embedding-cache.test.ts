@@ -43,6 +43,7 @@ function hybrid(cacheDir: string): HybridOptions {
     batchSize: 4,
     queryTimeoutMs: 1_000,
     minSimilarity: null,
+    declineBelow: null,
   });
   return { client, batchSize: 4, cacheDir, queryTimeoutMs: 1_000, minSimilarity: null };
 }

@@ -29,6 +29,7 @@ describe('embeddings configuration', () => {
       apiKey: 'sk-chat-key',
       batchSize: 64,
       minSimilarity: null,
+      declineBelow: null,
     });
   });
 
@@ -40,6 +41,7 @@ describe('embeddings configuration', () => {
       EMBEDDING_BATCH_SIZE: '16',
       EMBEDDING_QUERY_TIMEOUT_MS: '800',
       EMBEDDING_MIN_SIMILARITY: '0.55',
+      EMBEDDING_DECLINE_BELOW: '0.2',
       OPENAI_API_KEY: 'sk-chat-key',
     });
 
@@ -50,6 +52,7 @@ describe('embeddings configuration', () => {
       batchSize: 16,
       queryTimeoutMs: 800,
       minSimilarity: 0.55,
+      declineBelow: 0.2,
     });
   });
 

@@ -25,6 +25,7 @@ function hybrid(overrides: Partial<HybridOptions> = {}): HybridOptions {
     batchSize: 8,
     queryTimeoutMs: 1_000,
     minSimilarity: null,
+    declineBelow: null,
   });
   return { client, batchSize: 8, queryTimeoutMs: 1_000, minSimilarity: null, ...overrides };
 }
@@ -85,6 +86,39 @@ describe('hybrid search with an embeddings endpoint', () => {
 
     expect((await strict.search(WAX_QUESTION)).answerable).toBe(false);
     expect((await calibrated.search(WAX_QUESTION)).answerable).toBe(true);
+  });
+
+  it("declines a question whose words meet the corpus when even the nearest section is below the operator's bar", async () => {
+    const byWords = await createRetriever({
+      documents: HYBRID_DOCUMENTS,
+      logger: createMemoryLogger(),
+      embeddings: hybrid(),
+    });
+    const demanding = await createRetriever({
+      documents: HYBRID_DOCUMENTS,
+      logger: createMemoryLogger(),
+      embeddings: hybrid({ declineBelow: 0.99 }),
+    });
+    const lenient = await createRetriever({
+      documents: HYBRID_DOCUMENTS,
+      logger: createMemoryLogger(),
+      embeddings: hybrid({ declineBelow: -1 }),
+    });
+
+    expect((await byWords.search('when do bees swarm')).answerable).toBe(true);
+    expect((await demanding.search('when do bees swarm')).answerable).toBe(false);
+    expect((await lenient.search('when do bees swarm')).answerable).toBe(true);
+  });
+
+  it('leaves the decision to the words when the question cannot be embedded', async () => {
+    const retriever = await createRetriever({
+      documents: HYBRID_DOCUMENTS,
+      logger: createMemoryLogger(),
+      embeddings: hybrid({ declineBelow: 0.99 }),
+    });
+    fake.setScenario('http-500');
+
+    expect((await retriever.search('when do bees swarm')).answerable).toBe(true);
   });
 
   it('sends chunks in batches no larger than the batch size', async () => {
