@@ -155,11 +155,8 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     const scope = scopeSectionId === undefined ? undefined : sections.chunk(scopeSectionId);
     const fused = nearest ? fuseHybrid(scored, nearest) : scored;
     const ranked = chooseEditions(boostScope(fused, indexed, scope), analyzed.language);
-    const covered = hybrid?.covers(nearest)
-      ? { ...judgment, answerable: true }
-      : hybrid?.declines(nearest)
-        ? { ...judgment, answerable: false }
-        : judgment;
+    const byMeaning = hybrid?.answerableByMeaning(nearest);
+    const covered = byMeaning === undefined ? judgment : { ...judgment, answerable: byMeaning };
     return { analyzed, importance, ranked, judgment: covered };
   }
 

@@ -31,16 +31,13 @@ export interface HybridSearch {
   /** The sections nearest the question, or undefined when it could not be embedded in time. */
   nearest(query: string, index: OramaIndex): Promise<Array<[number, number]> | undefined>;
   /**
-   * Whether the nearest section is close enough to answer on its own. Off by default: similarity scales
-   * differ by model, so only an operator who measured theirs can say where "about this" begins.
+   * What the nearest section's similarity says about coverage: true when it is close enough to answer on its
+   * own, false when even it is too far in meaning (a near-domain question can share every word with the corpus
+   * and still be about something else), undefined when the words decide — no bar set, or the question could
+   * not be embedded. Both bars are off by default: similarity scales differ by model, so only an operator who
+   * measured theirs can say where "about this" begins.
    */
-  covers(nearest: Array<[number, number]> | undefined): boolean;
-  /**
-   * Whether even the nearest section is too far in meaning to answer from: a near-domain question can share
-   * every word with the corpus and still be about something else. Off by default for the same reason as
-   * `covers`; a question that could not be embedded is left to its words.
-   */
-  declines(nearest: Array<[number, number]> | undefined): boolean;
+  answerableByMeaning(nearest: Array<[number, number]> | undefined): boolean | undefined;
 }
 
 /**
@@ -68,9 +65,12 @@ export async function prepareHybrid(
       const vector = await queries.vectorOf(query);
       return vector ? index.nearest(vector, VECTOR_CANDIDATES) : undefined;
     },
-    covers: (nearest) => minSimilarity !== null && (nearest?.[0]?.[1] ?? -1) >= minSimilarity,
-    declines: (nearest) =>
-      declineBelow !== null && nearest !== undefined && (nearest[0]?.[1] ?? -1) < declineBelow,
+    answerableByMeaning(nearest) {
+      const closest = nearest?.[0]?.[1] ?? -1;
+      if (minSimilarity !== null && closest >= minSimilarity) return true;
+      if (declineBelow !== null && nearest !== undefined && closest < declineBelow) return false;
+      return undefined;
+    },
   };
 }
 
