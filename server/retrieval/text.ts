@@ -18,6 +18,8 @@ const JOINERS = /[-/.&+']/;
 const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const LATIN_WORD = /[\p{L}\p{N}]+(?:[-/.&+'][\p{L}\p{N}]+)*/gu;
+/** The same words without other scripts' letters, for readers that need Latin offsets. */
+const LATIN_WORDS_ONLY = /[\p{Script=Latin}\p{N}]+(?:[-/.&+'][\p{Script=Latin}\p{N}]+)*/gu;
 /**
  * Compounds indexed whole and never as their inner pairs: without this, 产品经理 (product manager) holds 产品
  * (product) and every heading naming a PM role answers any question about products.
@@ -117,6 +119,22 @@ function pushWords(pieces: TextPiece[], text: string): void {
     const word = match[0].replace(/'s$/, '').replace(/^[-/.&+']+|[-/.&+']+$/g, '');
     if (word) pieces.push({ kind: 'word', text: word });
   }
+}
+
+/** A Latin word of a text and where it sits. */
+export interface WordAt {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Latin words with their inner joiners (`win-rate`), with where they sit: matching terms needs offsets. */
+export function latinWords(text: string): WordAt[] {
+  return [...text.matchAll(LATIN_WORDS_ONLY)].map((match) => ({
+    word: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
 }
 
 /** ICU's words of a Chinese run. ICU splits some domain words (评|测): bigrams recover those. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { hasHan, normalize, stem } from './text.js';
+import { hasHan, latinWords, normalize, stem, type WordAt } from './text.js';
 import domainTerms from './vocabulary/domain-terms.json' with { type: 'json' };
 
 /** One concept's names in both languages; a query naming any of them searches for all of them. */
@@ -53,23 +53,6 @@ function boundedAt(text: string, start: number, end: number, term: string): bool
   const after = text[end] ?? ' ';
   const latinEdge = (character: string) => LATIN_BOUNDARY.test(character) && !hasHan(character);
   return !latinEdge(before) && !latinEdge(after);
-}
-
-/** Latin words with their inner joiners (`win-rate`), as the text layer reads them, with where they sit. */
-const LATIN_WORDS = /[\p{Script=Latin}\p{N}]+(?:[-/.&+'][\p{Script=Latin}\p{N}]+)*/gu;
-
-interface WordAt {
-  word: string;
-  start: number;
-  end: number;
-}
-
-function latinWords(text: string): WordAt[] {
-  return [...text.matchAll(LATIN_WORDS)].map((match) => ({
-    word: match[0],
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
 }
 
 /** The endings English adds to a word (plural, third person, past, -ing), with the letters they replace. */
