@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../server/logger.js';
 import type { AnalyzedQuery, Concept } from '../../../server/retrieval/analyze-query.js';
 import { chunkDocument } from '../../../server/retrieval/chunk-markdown.js';
-import { createRetriever } from '../../../server/retrieval/create-retriever.js';
 import { headingRarity, pathCoverage, sectionHeadingsWork } from '../../../server/retrieval/heading-match.js';
 import { runNow } from '../../../server/retrieval/pacer.js';
 import type { SourceDocument } from '../../../server/retrieval/types.js';
+import { topResultId } from './fixtures/top-result.js';
 
 /**
  * A club handbook written to a template: each sport (the parent heading) has the same sub-headings, and the
@@ -53,13 +52,8 @@ Fifteen a month; rowing members ride free.
 `,
 };
 
-async function topFor(question: string, headings: boolean): Promise<string | undefined> {
-  const retriever = await createRetriever({
-    documents: [HANDBOOK],
-    logger: createMemoryLogger(),
-    rules: { headings },
-  });
-  return (await retriever.search(question)).results[0]?.id;
+function topFor(question: string, headings: boolean): Promise<string | undefined> {
+  return topResultId([HANDBOOK], question, { headings });
 }
 
 describe('a guide whose sections share sub-headings', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../server/logger.js';
-import { createRetriever } from '../../../server/retrieval/create-retriever.js';
 import type { SourceDocument } from '../../../server/retrieval/types.js';
+import { topResultId } from './fixtures/top-result.js';
 
 /** A terse FAQ of one-line answers. */
 const FAQ: SourceDocument = {
@@ -61,13 +60,8 @@ ${filler.repeat(6)}Carry a spare tube and a pump.
 `,
 };
 
-async function topFor(question: string, documentLengths: boolean): Promise<string | undefined> {
-  const retriever = await createRetriever({
-    documents: [FAQ, TUTORIAL],
-    logger: createMemoryLogger(),
-    rules: { documentLengths },
-  });
-  return (await retriever.search(question)).results[0]?.id;
+function topFor(question: string, documentLengths: boolean): Promise<string | undefined> {
+  return topResultId([FAQ, TUTORIAL], question, { documentLengths });
 }
 
 describe('documents written at different lengths, side by side', () => {

@@ -30,6 +30,15 @@ function hybrid(overrides: Partial<HybridOptions> = {}): HybridOptions {
   return { client, batchSize: 8, queryTimeoutMs: 1_000, minSimilarity: null, ...overrides };
 }
 
+/** A retriever over the hybrid corpus with the fake embeddings endpoint. */
+function hybridRetriever(overrides: Partial<HybridOptions> = {}) {
+  return createRetriever({
+    documents: HYBRID_DOCUMENTS,
+    logger: createMemoryLogger(),
+    embeddings: hybrid(overrides),
+  });
+}
+
 function headingsOf(results: Array<{ headings: string[] }>): Array<string | undefined> {
   return results.map((result) => result.headings.at(-1));
 }
@@ -37,22 +46,14 @@ function headingsOf(results: Array<{ headings: string[] }>): Array<string | unde
 describe('hybrid search with an embeddings endpoint', () => {
   it('finds the English passage a Chinese question shares no word with, which keyword search misses', async () => {
     const keyword = await createRetriever({ documents: HYBRID_DOCUMENTS, logger: createMemoryLogger() });
-    const withVectors = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid(),
-    });
+    const withVectors = await hybridRetriever();
 
     expect(headingsOf((await keyword.search(WAX_QUESTION)).results)).not.toContain(WAX_SECTION);
     expect(headingsOf((await withVectors.search(WAX_QUESTION)).results)[0]).toBe(WAX_SECTION);
   });
 
   it('keeps the keyword ranking on top when the words already find the section', async () => {
-    const retriever = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid(),
-    });
+    const retriever = await hybridRetriever();
 
     const search = await retriever.search('when do bees swarm');
 
@@ -61,11 +62,7 @@ describe('hybrid search with an embeddings endpoint', () => {
   });
 
   it('still declines an off-topic question, though a nearest section always exists', async () => {
-    const retriever = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid({ minSimilarity: 0.3 }),
-    });
+    const retriever = await hybridRetriever({ minSimilarity: 0.3 });
 
     const search = await retriever.search('how do I bake sourdough bread');
 
@@ -73,37 +70,17 @@ describe('hybrid search with an embeddings endpoint', () => {
   });
 
   it('calls a question covered by meaning alone only past the similarity the operator set', async () => {
-    const strict = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid(),
-    });
-    const calibrated = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid({ minSimilarity: 0.3 }),
-    });
+    const strict = await hybridRetriever();
+    const calibrated = await hybridRetriever({ minSimilarity: 0.3 });
 
     expect((await strict.search(WAX_QUESTION)).answerable).toBe(false);
     expect((await calibrated.search(WAX_QUESTION)).answerable).toBe(true);
   });
 
   it("declines a question whose words meet the corpus when even the nearest section is below the operator's bar", async () => {
-    const byWords = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid(),
-    });
-    const demanding = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid({ declineBelow: 0.99 }),
-    });
-    const lenient = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid({ declineBelow: -1 }),
-    });
+    const byWords = await hybridRetriever();
+    const demanding = await hybridRetriever({ declineBelow: 0.99 });
+    const lenient = await hybridRetriever({ declineBelow: -1 });
 
     expect((await byWords.search('when do bees swarm')).answerable).toBe(true);
     expect((await demanding.search('when do bees swarm')).answerable).toBe(false);
@@ -111,22 +88,14 @@ describe('hybrid search with an embeddings endpoint', () => {
   });
 
   it('leaves the decision to the words when the question cannot be embedded', async () => {
-    const retriever = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid({ declineBelow: 0.99 }),
-    });
+    const retriever = await hybridRetriever({ declineBelow: 0.99 });
     fake.setScenario('http-500');
 
     expect((await retriever.search('when do bees swarm')).answerable).toBe(true);
   });
 
   it('sends chunks in batches no larger than the batch size', async () => {
-    await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid({ batchSize: 3 }),
-    });
+    await hybridRetriever({ batchSize: 3 });
 
     expect(fake.requests.length).toBeGreaterThan(1);
     expect(fake.requests.every((input) => input.length <= 3)).toBe(true);
@@ -151,11 +120,7 @@ describe('when the embeddings endpoint fails', () => {
   });
 
   it('answers from keywords when the endpoint does not answer within the query deadline', async () => {
-    const retriever = await createRetriever({
-      documents: HYBRID_DOCUMENTS,
-      logger: createMemoryLogger(),
-      embeddings: hybrid({ queryTimeoutMs: 100 }),
-    });
+    const retriever = await hybridRetriever({ queryTimeoutMs: 100 });
     fake.setScenario('hang');
 
     const search = await retriever.search('when do bees swarm');
