@@ -55,6 +55,12 @@ async function streamBody(base: string): Promise<string> {
   }
 }
 
+const postFeedback = (server: Running, restOfBody?: Promise<unknown>) => {
+  const body = JSON.stringify(aFeedback());
+  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+  return rawRequest(server.port, { method: 'POST', path: '/api/feedback', headers, body }, restOfBody);
+};
+
 export async function shutdownProbe(): Promise<ProbeRow> {
   const model = await startSlowModelServer({ pieces: 80, intervalMs: 100 });
   const server = await launch({
@@ -66,30 +72,43 @@ export async function shutdownProbe(): Promise<ProbeRow> {
   const streams = Array.from({ length: 3 }, () => streamBody(server.base));
   await waitFor(() => model.streams >= 3, 10_000);
   await sleep(1_000);
+  // In flight when the signal comes: five more streams just begun, five feedback bodies half sent.
+  let signalled = () => {};
+  const signal = new Promise<void>((resolve) => (signalled = resolve));
+  const inFlight = [
+    ...Array.from({ length: 5 }, () => streamBody(server.base)),
+    ...Array.from({ length: 5 }, () =>
+      postFeedback(
+        server,
+        signal.then(() => sleep(200)),
+      ).then((reply) => reply.status),
+    ),
+  ];
+  await sleep(300);
   const signalledAt = performance.now();
   server.child.kill('SIGTERM');
-  const late = await Promise.all([
-    ...Array.from({ length: 5 }, () => chat(server.base, { messages: [turn('user', QUESTION)] })),
-    ...Array.from({ length: 5 }, () =>
-      fetch(`${server.base}/api/health`, { signal: AbortSignal.timeout(30_000) }).then(
-        (response) => ({ status: String(response.status) }),
-        (error: unknown) => ({ status: failureName(error) }),
-      ),
-    ),
-  ]);
+  signalled();
+  await sleep(500);
+  const late = await Promise.all(
+    Array.from({ length: 5 }, () => rawRequest(server.port, { path: '/api/health' })),
+  );
   const exit = await server.exited;
   const exitMs = performance.now() - signalledAt;
   const bodies = await Promise.all(streams);
-  const closed = bodies.filter((body) => body.includes('"type":"finish"')).length;
-  const noticed = bodies.filter((body) => /restarting|重启/.test(body)).length;
+  const [queued, queuedFeedback] = [
+    await Promise.all(inFlight.slice(0, 5)),
+    await Promise.all(inFlight.slice(5)),
+  ];
+  const ended = (group: string[]) =>
+    `${group.filter((body) => body.includes('"type":"finish"')).length}/${group.length} ended with a finish part, ${group.filter((body) => /restarting|重启/.test(body)).length} with the restart notice`;
   await model.close();
   remove(server);
   return {
     probe: '8 SIGTERM during 8 s LLM streams (SHUTDOWN_DRAIN_MS 2000)',
-    tried: 3 + late.length,
-    statuses: `streams: ${tally(bodies.map((body) => (body.startsWith('cut') ? body : 'read whole')))}; sent after SIGTERM: ${tally(late.map((reply) => reply.status.split(' ')[0] ?? ''))}`,
+    tried: 3 + inFlight.length + late.length,
+    statuses: `streams: ${tally([...bodies, ...queued].map((body) => (body.startsWith('cut') ? body : 'read whole')))}; feedback half sent at the signal: ${tally(queuedFeedback)}; new health checks 0.5 s after: ${tally(late.map((reply) => reply.status))}`,
     serving: `stopped by design: exit code ${exit.code}${exit.signal ? ` signal ${exit.signal}` : ''}`,
-    figures: `${closed}/3 streams ended with a finish part, ${noticed}/3 with the restart notice; exit ${seconds(exitMs)} after SIGTERM; server_stopped logged: ${server.output.some((line) => line.includes('"event":"server_stopped"')) ? 'yes' : 'no'}`,
+    figures: `streams under way: ${ended(bodies)}; chats begun 0.3 s before: ${ended(queued)}; exit ${seconds(exitMs)} after SIGTERM; server_stopped logged: ${server.output.some((line) => line.includes('"event":"server_stopped"')) ? 'yes' : 'no'}`,
   };
 }
 
@@ -132,14 +151,6 @@ export async function npmStartProbe(): Promise<ProbeRow> {
     figures: `server_stopped logged: ${output.includes('"event":"server_stopped"') ? 'yes' : 'no'}; process group alive 5 s after npm exited: ${orphaned ? 'yes (orphan, killed)' : 'no'}`,
   };
 }
-
-const postFeedback = (server: Running) =>
-  rawRequest(server.port, {
-    method: 'POST',
-    path: '/api/feedback',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(aFeedback()),
-  });
 
 export async function storageProbe(): Promise<ProbeRow[]> {
   const dataDir = freshDataDir();
@@ -218,7 +229,7 @@ export async function socketProbe(server: Running): Promise<ProbeRow> {
   );
   await sleep(2_000);
   const dropped = [...silent, ...partial].filter((held) => held.closedAt !== null).length;
-  const during = await health(server.base);
+  const during = await rawRequest(server.port, { path: '/api/health' });
   const everything = [slow, ...silent, ...partial];
   await waitFor(() => everything.every((held) => held.closedAt !== null), 75_000);
   clearInterval(trickle);
@@ -228,7 +239,7 @@ export async function socketProbe(server: Running): Promise<ProbeRow> {
     probe: '12 slow body + 1,200 half-open sockets',
     tried: everything.length,
     statuses: `slow body answered: ${slow.received.split('\r\n')[0] || 'nothing'}`,
-    serving: `${await health(server.base)}; while held: ${during}`,
+    serving: `${await health(server.base)}; a new connection while held: ${during.status}`,
     figures: `slow body cut after ${slow.closedAt ? seconds(slow.closedAt - slow.openedAt) : '> 75 s'} (HTTP_REQUEST_TIMEOUT_MS ${DEFAULTS.http.requestTimeoutMs}); closed within 2 s (over HTTP_MAX_CONNECTIONS ${DEFAULTS.http.maxConnections}): ${dropped}; silent: ${heldFor(silent)}; partial headers: ${heldFor(partial)}; still open after 75 s: ${leftOpen}`,
   };
 }
@@ -323,7 +334,7 @@ const GETS = [
 const METHODS = ['PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
 
 /** About 260 requests no client should send: bad JSON, wrong types, huge fields, odd paths and methods. */
-export function junkRequests(): RawInit[] {
+function junkRequests(): RawInit[] {
   const json = { 'content-type': 'application/json' };
   return [
     ...JSON_ROUTES.flatMap((route) =>

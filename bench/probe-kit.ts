@@ -124,6 +124,8 @@ export interface RawReply {
 export function rawRequest(
   port: number,
   init: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+  /** When given, the body's first half is sent at once and the rest once this settles. */
+  restOfBody?: Promise<unknown>,
 ): Promise<RawReply> {
   return new Promise((resolve) => {
     const request = httpRequest(
@@ -136,14 +138,21 @@ export function rawRequest(
         agent: false,
       },
       (response) => {
-        void readBody(response).then((text) =>
-          resolve({ status: String(response.statusCode), headers: response.headers, text }),
+        void readBody(response).then(
+          (text) => resolve({ status: String(response.statusCode), headers: response.headers, text }),
+          (error: unknown) =>
+            resolve({ status: `${response.statusCode} cut (${failureName(error)})`, headers: {}, text: '' }),
         );
       },
     );
     request.setTimeout(30_000, () => request.destroy(new Error('timeout')));
-    request.on('error', (error) => resolve({ status: failureName(error), headers: {}, text: '' }));
-    request.end(init.body);
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ status: `network:${error.code ?? error.message}`, headers: {}, text: '' }),
+    );
+    if (!restOfBody || init.body === undefined) return request.end(init.body);
+    const half = Math.floor(init.body.length / 2);
+    request.write(init.body.slice(0, half));
+    void restOfBody.then(() => request.end(init.body?.slice(half)));
   });
 }
 
@@ -287,7 +296,7 @@ export async function chat(
     };
   } catch (error) {
     return {
-      status: `failed:${String(error)}`,
+      status: failureName(error),
       ms: performance.now() - startedAt,
       chunks: [],
       text: '',
