@@ -17,6 +17,7 @@ import { serverEnv } from '../tests/server/support/start-server-process.js';
 import { root } from './bench-root.js';
 import {
   chat,
+  errorSays,
   freshDataDir,
   health,
   launch,
@@ -181,7 +182,7 @@ export async function storageProbe(): Promise<ProbeRow[]> {
     tried: 3,
     statuses: tally([before, ...after.map((reply) => reply.status)]),
     serving: await health(live.base),
-    figures: `feedback before the delete ${before}; after: ${after.map((reply) => `${reply.status} ${reply.text.slice(0, 60)}`).join('; ')}`,
+    figures: `feedback before the delete ${before}; after: ${after.map((reply) => `${reply.status} ${errorSays(reply.text)}`).join('; ')}`,
   };
   await stop(live);
   remove(live);
@@ -284,6 +285,17 @@ const BODIES: Array<string | Buffer> = [
     model: 7,
     messages: [{ role: 'user', content: [{ type: 'text', text: 5 }] }],
     stream: 'yes',
+  }),
+  JSON.stringify({
+    messages: [{ id: 'a', role: 'user', parts: [{ type: 'text', text: 'hi' }] }],
+    context: 'x',
+  }),
+  JSON.stringify({
+    messages: Array.from({ length: 41 }, (_, n) => ({
+      id: `m${n}`,
+      role: n % 2 ? 'assistant' : 'user',
+      parts: [{ type: 'text', text: 'hi' }],
+    })),
   }),
 ];
 const CONTENT_TYPES = [

@@ -23,6 +23,7 @@ import {
   type ChatReply,
   chat,
   databaseBytes,
+  errorSays,
   health,
   launch,
   type ProbeRow,
@@ -64,7 +65,7 @@ async function oversizedChats(server: Running): Promise<ProbeRow> {
     tried: 2,
     statuses: tally(replies.map((reply) => reply.status)),
     serving: await health(server.base),
-    figures: `${sizes[0]}: ${a?.status} in ${ms(a?.ms ?? 0)} (${a?.text.slice(0, 80)}); ${sizes[1]}: ${b?.status} in ${ms(b?.ms ?? 0)} (${b ? partsSay(b) : ''}); /api/health ×${beat.okMs.length} during, longest ${longest(beat.okMs)}`,
+    figures: `${sizes[0]}: ${a?.status} in ${ms(a?.ms ?? 0)} (${errorSays(a?.text ?? '')}); ${sizes[1]}: ${b?.status} in ${ms(b?.ms ?? 0)} (${b ? partsSay(b) : ''}); /api/health ×${beat.okMs.length} during, longest ${longest(beat.okMs)}`,
   };
 }
 
@@ -130,7 +131,8 @@ async function feedbackFlood(server: Running): Promise<ProbeRow> {
 }
 
 async function tokenGuessing(): Promise<ProbeRow> {
-  const server = await launch({ ADMIN_TOKEN: `admin-${randomUUID()}` });
+  const token = `admin-${randomUUID()}`;
+  const server = await launch({ ADMIN_TOKEN: token });
   const statuses: string[] = [];
   const startedAt = performance.now();
   for (let attempt = 0; attempt < 200; attempt += 1) {
@@ -141,13 +143,15 @@ async function tokenGuessing(): Promise<ProbeRow> {
     await response.arrayBuffer();
   }
   const rate = (200 / ((performance.now() - startedAt) / 1000)).toFixed(0);
+  const right = await fetch(`${server.base}/api/insights`, { headers: { authorization: `Bearer ${token}` } });
+  await right.arrayBuffer();
   const count = (event: string) => server.output.filter((line) => line.includes(`"event":"${event}"`)).length;
   const row: ProbeRow = {
     probe: '4 ADMIN_TOKEN guessing',
     tried: 200,
     statuses: tally(statuses),
     serving: await health(server.base),
-    figures: `first 429 at attempt ${statuses.indexOf('429') + 1}; ${rate} attempts/s; log lines admin_token_refused ×${count('admin_token_refused')}, admin_lockout ×${count('admin_lockout')}`,
+    figures: `first 429 at attempt ${statuses.indexOf('429') + 1}; the right token after that → ${right.status}; ${rate} attempts/s; log lines admin_token_refused ×${count('admin_token_refused')}, admin_lockout ×${count('admin_lockout')}`,
   };
   await stop(server);
   rmSync(server.dataDir, { recursive: true, force: true });
@@ -218,7 +222,7 @@ async function insightsWithoutToken(server: Running): Promise<ProbeRow> {
     tried: 2,
     statuses: tally([loopback.status, beyond.status]),
     serving,
-    figures: `bound to 127.0.0.1, from loopback → ${loopback.status}; bound to 0.0.0.0 → ${beyond.status} (${beyond.text.slice(0, 70)}); insights_closed warning at start: ${warned ? 'yes' : 'no'}`,
+    figures: `bound to 127.0.0.1, from loopback → ${loopback.status}; bound to 0.0.0.0 → ${beyond.status} (${errorSays(beyond.text)}); insights_closed warning at start: ${warned ? 'yes' : 'no'}`,
   };
 }
 

@@ -207,6 +207,8 @@ async function streamPieces(
     sent += Buffer.byteLength(piece);
     if (!flushed) await drainedOrClosed(response);
     if (reply.intervalMs) await new Promise((resolve) => setTimeout(resolve, reply.intervalMs));
+    // Unpaced, still give this process's other work a turn: the health sampler shares its event loop.
+    else await new Promise(setImmediate);
   }
   response.write(`data: ${JSON.stringify(chunk({}, 'stop'))}\n\n`);
   response.end('data: [DONE]\n\n');
@@ -305,9 +307,19 @@ export async function chat(
   }
 }
 
+/** An error body's code and message (the first 100 characters), or the body's start when it is not one. */
+export function errorSays(text: string): string {
+  try {
+    const { error } = JSON.parse(text) as { error: { code: string; message: string } };
+    return `${error.code}: "${error.message.slice(0, 100)}"`;
+  } catch {
+    return text.slice(0, 60);
+  }
+}
+
 /** What the stream's parts tell the reader: mode and reason, truncation, text length. */
 export function partsSay(reply: ChatReply): string {
-  if (reply.chunks.length === 0) return `${reply.status} ${reply.text.slice(0, 90)}`;
+  if (reply.chunks.length === 0) return `${reply.status} ${errorSays(reply.text)}`;
   try {
     const { metadata, text } = summarize(reply.chunks);
     const reason = metadata.fallbackReason ? `:${metadata.fallbackReason}` : '';
