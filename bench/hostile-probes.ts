@@ -246,13 +246,14 @@ async function modelProbes(): Promise<ProbeRow[]> {
   }));
   const refused = await ask();
   const leaks = server.output.filter((line) => line.includes(key) || line.includes(key.slice(9))).length;
+  const inAnswer = JSON.stringify(refused.chunks).includes(key.slice(9)) ? 'yes' : 'no';
   const rows: ProbeRow[] = [
     {
       probe: '7 provider 401 echoing the key',
       tried: 1,
       statuses: tally([refused.status]),
       serving: await health(server.base),
-      figures: `answer ${partsSay(refused)}; key found in ${leaks} of ${server.output.length} output lines; the echo as logged: ${server.output.find((line) => line.includes('Incorrect API key'))?.match(/Incorrect API key[^"]*/)?.[0] ?? 'not logged'}`,
+      figures: `answer ${partsSay(refused)}; key found in ${leaks} of ${server.output.length} output lines and in the answer: ${inAnswer}; the echo as logged: ${server.output.find((line) => line.includes('Incorrect API key'))?.match(/Incorrect API key[^"]*/)?.[0] ?? 'not logged'}`,
     },
   ];
   rows.push(await outputChecks(server, model, ask));
