@@ -4,8 +4,9 @@
  * ratios), bench/chat-overhead.ts (the /api/chat overhead before the first token, and the OpenAI-compatible
  * face against /api/chat) and bench/cold-start-bench.ts (process start to /api/health ok, with and without an
  * index snapshot, at the default corpus and ~50k sections) and bench/load-bench.ts (200 concurrent chats in search
- * and in LLM mode against the real server process, with /api/health latency during the load). Prints only; no
- * assertions (timings on a shared machine are noisy).
+ * and in LLM mode against the real server process, with /api/health latency during the load) and
+ * bench/hostile-probes.ts (hostile and heavy-traffic probes against the real server process, one table).
+ * Prints only; no assertions (timings on a shared machine are noisy).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -27,7 +28,13 @@ function runBench(file: string): Promise<number> {
 }
 
 let failed = 0;
-for (const file of ['retrieval-bench.ts', 'chat-overhead.ts', 'cold-start-bench.ts', 'load-bench.ts']) {
+for (const file of [
+  'retrieval-bench.ts',
+  'chat-overhead.ts',
+  'cold-start-bench.ts',
+  'load-bench.ts',
+  'hostile-probes.ts',
+]) {
   failed += (await runBench(file)) === 0 ? 0 : 1;
   process.stdout.write('\n');
 }
