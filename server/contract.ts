@@ -222,9 +222,19 @@ export interface UnderstoodData {
   method: 'sections' | 'llm';
 }
 
+/**
+ * A fallback answer's one-line notice in the question's language ("the LLM is unavailable …"). Sent beside
+ * the answer text, not inside it: the web words the fallback itself from `fallbackReason` in the reader's
+ * language; channels without a UI (the OpenAI-compatible face, MCP) put this line before the text.
+ */
+export interface NoticeData {
+  text: string;
+}
+
 export type ChatDataParts = {
   citations: CitationsData;
   understood: UnderstoodData;
+  notice: NoticeData;
 };
 
 export type ChatMessage = UIMessage<ChatMetadata, ChatDataParts>;

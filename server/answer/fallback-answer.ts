@@ -80,7 +80,7 @@ export interface FallbackInput {
 
 /**
  * Finishes a faulted LLM answer with the search-mode answer. Nothing streamed yet → only the search-mode
- * answer, under a one-line notice. Text already streamed → it stays, marked as cut off, followed by the
+ * answer, with its one-line notice as a `data-notice` part. Text already streamed → it stays, marked as cut off, followed by the
  * search-mode answer whose citations are renumbered after the model's; an updated data-citations part
  * (same id) keeps every [n] pointing into the list.
  */
@@ -100,9 +100,10 @@ export function writeFallback(context: AnswerContext, fallback: FallbackInput): 
   const combined = hasModelText
     ? mergeFallbackCitations(attributeCitations(fallback.modelText, fallback.modelCitations), extractive)
     : extractive;
+  // With text already shown the notice must sit where the model stopped; otherwise it is a part of its own.
   const appendix = hasModelText
     ? `${closeOpenMarkdown(fallback.modelText)}\n\n${cutOffNotice(language, fallback.reason)}\n\n${combined.text}`
-    : `${unavailableNotice(language, fallback.reason)}\n\n${combined.text}`;
+    : combined.text;
   const notCovered = extractive.notCovered && !hasModelText;
   // Said before the text, so a reader that commits to a mode at the first word (a response header) sees it.
   writer.write({
@@ -114,6 +115,9 @@ export function writeFallback(context: AnswerContext, fallback: FallbackInput): 
     notCovered,
     nearest: notCovered ? extractive.nearest : [],
   });
+  if (!hasModelText) {
+    writer.write({ type: 'data-notice', data: { text: unavailableNotice(language, fallback.reason) } });
+  }
   if (!fallback.textStarted) writer.write({ type: 'text-start', id: ANSWER_TEXT_ID });
   for (const delta of lineChunks(appendix)) writer.write({ type: 'text-delta', id: ANSWER_TEXT_ID, delta });
   writer.write({ type: 'text-end', id: ANSWER_TEXT_ID });

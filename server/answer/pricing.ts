@@ -45,12 +45,16 @@ export function priceFor(model: string, overrides: Record<string, ModelPrice> = 
   return lookup(model, overrides) ?? lookup(model, BUILT_IN_PRICES);
 }
 
-/** What a call cost in USD, or null when the model's price is unknown (never a misleading 0). */
+/**
+ * What a call cost in USD, or null when the model's price is unknown (never a misleading 0) — except that a
+ * call that used no tokens cost nothing at any price.
+ */
 export function costUsd(
   model: string,
   usage: TokenUsage,
   overrides: Record<string, ModelPrice> = {},
 ): number | null {
+  if (usage.inputTokens === 0 && usage.outputTokens === 0) return 0;
   const price = priceFor(model, overrides);
   if (!price) return null;
   const cost = (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;

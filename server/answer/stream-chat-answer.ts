@@ -2,6 +2,7 @@ import { createUIMessageStream, createUIMessageStreamResponse, type InferUIMessa
 import type { ChatMessage } from '../contract.js';
 import type { AnswerContext, ChatAnswerInput } from './answer-context.js';
 import { condenseQuestion } from './condense-question.js';
+import { detectLanguage } from './detect-language.js';
 import { writeLlmAnswer } from './llm-answer.js';
 import { userTurns } from './message-text.js';
 import { writeSearchAnswer } from './search-answer.js';
@@ -21,6 +22,8 @@ async function answer(input: ChatAnswerInput, writer: ChatStreamWriter): Promise
     limit: Math.max(input.llm.maxPassages, MIN_SEARCH_LIMIT),
     ...(input.scopeSectionId ? { scopeSectionId: input.scopeSectionId } : {}),
     ...(condensed.rewrites ? { rewrites: condensed.rewrites } : {}),
+    // A resolved follow-up searches heading words, often in both languages: answer in the reader's edition.
+    ...(condensed.understood ? { language: detectLanguage(question) } : {}),
   });
   const context: AnswerContext = {
     input,

@@ -30,6 +30,7 @@ export function followChatAnswer(stream: ReadableStream<ChatAnswerChunk>): Follo
   async function* deltas(): AsyncGenerator<string, void, undefined> {
     for await (const chunk of stream) {
       if (chunk.type === 'text-delta') yield chunk.delta;
+      else if (chunk.type === 'data-notice') yield `${chunk.data.text}\n\n`;
       else if (chunk.type === 'data-citations') state.citations = chunk.data;
       else if (chunk.type === 'error') state.error = chunk.errorText;
       else if (

@@ -154,7 +154,10 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     // Coverage is judged on every edition; what is returned holds each aligned section once.
     const scope = scopeSectionId === undefined ? undefined : sections.chunk(scopeSectionId);
     const fused = nearest ? fuseHybrid(scored, nearest) : scored;
-    const ranked = chooseEditions(boostScope(fused, indexed, scope), analyzed.language);
+    const ranked = chooseEditions(
+      boostScope(fused, indexed, scope),
+      searchOptions.language ?? analyzed.language,
+    );
     const byMeaning = hybrid?.answerableByMeaning(nearest);
     const covered = byMeaning === undefined ? judgment : { ...judgment, answerable: byMeaning };
     return { analyzed, importance, ranked, judgment: covered };

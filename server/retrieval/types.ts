@@ -47,6 +47,11 @@ export interface SearchOptions {
    * too and the rankings fused (fuse-forms.ts); results stay in the question's language.
    */
   rewrites?: string[];
+  /**
+   * The reader's language, when the query is not their own words (a follow-up resolved to a heading, which may
+   * be written in both languages): results are shown in this language's edition. Default: the query's.
+   */
+  language?: 'zh' | 'en';
 }
 
 /** Retrieval as the rest of the app sees it: the HTTP routes, the answer layer and the eval all use this. */

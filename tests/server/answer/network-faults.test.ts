@@ -81,10 +81,10 @@ describe('LLM network faults', () => {
   it('connection refused → network fallback with the search-mode answer', async () => {
     const { response, logger } = start(await closedPortUrl());
 
-    const { text, citations, metadata } = summarize(await readChunks(response));
+    const { text, notice, citations, metadata } = summarize(await readChunks(response));
 
     expect(metadata).toMatchObject({ mode: 'fallback', fallbackReason: 'network' });
-    expect(text).toContain('The LLM is unavailable right now (could not reach the model service)');
+    expect(notice).toContain('The LLM is unavailable right now (could not reach the model service)');
     expect(citedNumbers(text).length).toBeGreaterThan(0);
     expect(quotesFirstCitedPassage(text, citations.citations)).toBe(true);
     expect(citations.citations[0]?.n).toBe(1);

@@ -140,11 +140,12 @@ describe('an answer that repeats the system prompt', () => {
       return pieces(prompt.toUpperCase().replace(/\n/g, '\n\n  '), 11);
     });
 
-    const { text, metadata } = await ask(conversation(PRUNING_QUESTION));
+    const { text, notice, metadata } = await ask(conversation(PRUNING_QUESTION));
 
     expect(metadata.fallbackReason).toBe('prompt-leak');
     expect(repeatsPrompt(text, system)).toBe(false);
-    expect(text).toContain("The LLM's answer did not pass our checks");
+    expect(repeatsPrompt(notice, system)).toBe(false);
+    expect(notice).toContain("The LLM's answer did not pass our checks");
   });
 });
 

@@ -21,4 +21,8 @@ describe('pricing', () => {
   it('reports an unknown model as null, never as free', () => {
     expect(costUsd('mystery-model', { inputTokens: 1000, outputTokens: 1000 })).toBeNull();
   });
+
+  it('says a call that used no tokens cost nothing, even for a model without a price', () => {
+    expect(costUsd('mystery-model', { inputTokens: 0, outputTokens: 0 })).toBe(0);
+  });
 });

@@ -51,7 +51,7 @@ describe('retrying within the first-token deadline', () => {
     const result = await ask(ANSWERABLE_QUESTION, { settings: { maxRetries: 1, firstTokenTimeoutMs: 300 } });
 
     expectSearchFallback(result, 'server-error', 500);
-    expect(result.text).toContain('模型服务出错');
+    expect(result.notice).toContain('模型服务出错');
   });
 
   it('a 429 asking to come back later than the deadline falls back as rate-limit without waiting', async () => {
