@@ -103,14 +103,37 @@ export function answerLeads(form: QuestionForm, question: string, evidence: Lead
   }
   if (form.kind !== 'which') return listLead(evidence) ?? strongestLead(evidence);
   const questionTerms = answerTerms(question);
+  const states = criterionTest(form.criterion);
   const leads: Lead[] = [];
-  for (const [index, { result, strongest, aspect }] of evidence.entries()) {
+  for (const [index, { result, strongest, aspect, units }] of evidence.entries()) {
     const subject = answeringHeading(result, aspect, questionTerms);
-    if (subject && strongest && !leads.some((lead) => lead.subject === subject)) {
-      leads.push({ index, subject, unit: strongest });
+    const unit = units.find(states) ?? strongest;
+    if (subject && unit && !leads.some((lead) => lead.subject === subject)) {
+      leads.push({ index, subject, unit });
     }
   }
-  return leads;
+  // "Which … is most Y": the things said to be Y answer it; the others only share its words. Stable sort.
+  return [...leads].sort((a, b) => Number(states(b.unit)) - Number(states(a.unit)));
+}
+
+/** A negation just before the quality ("不算友好", "not very easy") says the opposite of it. */
+function negatedBefore(criterion: string): RegExp {
+  const head = [...criterion]
+    .slice(0, 4)
+    .join('')
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `(?:[不没未][^，。；,;]{0,2}|\\b(?:not|never|hardly|less|no)\\s+(?:\\w+\\s+)?)${head}`,
+    'iu',
+  );
+}
+
+/** Whether a unit states the quality a "which" question chooses by (not negated); never, when it names none. */
+function criterionTest(criterion: string | null): (unit: TextUnit) => boolean {
+  const wanted = criterion === null ? new Set<string>() : answerTerms(criterion);
+  if (criterion === null || wanted.size === 0) return () => false;
+  const negated = negatedBefore(criterion);
+  return (unit) => [...answerTerms(unit.plain)].some((term) => wanted.has(term)) && !negated.test(unit.plain);
 }
 
 /** The best passage's short bullets as one lead line under its label, when they are all it quotes. */

@@ -1,10 +1,35 @@
 import { normalize, scriptCounts } from '../retrieval/text.js';
 
-/** What a question asks for, by its wording alone: a choice among things, a definition, or anything else. */
-export type QuestionForm = { kind: 'which' } | { kind: 'definition'; term: string } | { kind: 'other' };
+/**
+ * What a question asks for, by its wording alone: a choice among things (with the quality it chooses by, when
+ * it names one in a superlative), a definition, or anything else.
+ */
+export type QuestionForm =
+  | { kind: 'which'; criterion: string | null }
+  | { kind: 'definition'; term: string }
+  | { kind: 'other' };
 
 /** "哪类 / 哪个 / which / what kind of": the answer is one of several named things ("哪些" asks for a list). */
 const WHICH = /哪(?:类|种|个|一|家|位|款|条|项|方面|方向)|\bwhich\b|\bwhat (?:kinds?|types?|sorts?) of\b/iu;
+
+/** "最 X": the quality after 最, up to four characters ("最友好" → 友好, "需求量最高" → 高). */
+const SUPERLATIVE_ZH = /最(\p{Script=Han}{1,4})/u;
+/** "most / least X", "the X-est". */
+const SUPERLATIVE_EN = /\b(?:most|least)\s+([a-z][a-z-]+)|\bthe\s+([a-z]{3,}?)i?est\b/iu;
+
+/**
+ * The quality a "which" question chooses by, in the words a passage would state it with: a one-character
+ * Chinese quality keeps its 最 ("最高"), an English "-est" is taken back to its base ("easiest" → easy).
+ */
+function superlativeCriterion(question: string): string | null {
+  const zh = SUPERLATIVE_ZH.exec(question)?.[1];
+  if (zh) return zh.length === 1 ? `最${zh}` : zh;
+  const en = SUPERLATIVE_EN.exec(question);
+  if (!en) return null;
+  if (en[1]) return en[1];
+  const base = en[2] ?? '';
+  return /iest\b/iu.test(en[0]) ? `${base}y` : base;
+}
 
 /** "X 是什么 / 什么是 X / X 指什么 / X 是什么意思". */
 const DEFINITION_ZH =
@@ -35,7 +60,7 @@ export function questionForm(question: string): QuestionForm {
     .find((group) => group !== undefined)
     ?.trim();
   if (term && isShortTerm(term) && !WHICH.test(term)) return { kind: 'definition', term };
-  return WHICH.test(text) ? { kind: 'which' } : { kind: 'other' };
+  return WHICH.test(text) ? { kind: 'which', criterion: superlativeCriterion(text) } : { kind: 'other' };
 }
 
 /**
