@@ -91,7 +91,11 @@ export function* pivotSynonymsWork(
     if (senses.length === 0) continue;
     const pivot = { headword: entry.headword, senses };
     byHeadword.set(entry.headword, pivot);
-    for (const sense of senses) bySense.set(sense.stem, [...(bySense.get(sense.stem) ?? []), pivot]);
+    for (const sense of senses) {
+      const list = bySense.get(sense.stem);
+      if (list) list.push(pivot);
+      else bySense.set(sense.stem, [pivot]);
+    }
   }
   const through = (key: string) => {
     const list = bySense.get(key) ?? [];
