@@ -21,7 +21,13 @@ export function pivotAlternatives(
   const seen = new Set(known.map(({ tokens }) => tokens.join(' ')));
   const found = (han ? pivots.chinese(word) : pivots.english(word))
     .map((pivot) => ({ pivot, tokens: [...new Set(tokenize(pivot.text))] }))
-    .filter(({ tokens }) => tokens.length > 0 && !seen.has(tokens.join(' ')));
+    .filter(({ tokens }) => {
+      // `expense` and `expenses` are one token: the first (surest) says it.
+      const key = tokens.join(' ');
+      if (tokens.length === 0 || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   const ambiguity = Math.sqrt(Math.max(1, found.length));
   return found.map(({ pivot, tokens }) => ({
     text: pivot.text,

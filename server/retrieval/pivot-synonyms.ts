@@ -56,7 +56,7 @@ function sensesOf(entry: GlossedEntry, stems: string[][]): Sense[] {
   return [...senses.values()];
 }
 
-/** Keeps the surest synonym per text, surest first, at most `MAX_PIVOTS`. */
+/** The surest synonyms, surest first, at most `MAX_PIVOTS`. */
 function best(found: Map<string, number>): PivotSynonym[] {
   return [...found]
     .map(([text, certainty]) => ({ text, certainty }))
@@ -64,15 +64,17 @@ function best(found: Map<string, number>): PivotSynonym[] {
     .slice(0, MAX_PIVOTS);
 }
 
+/** Each headword (or sense) that joins the two words is one more witness: 1 − Π(1 − certainty). */
 function keep(found: Map<string, number>, text: string, certainty: number): void {
-  found.set(text, Math.max(found.get(text) ?? 0, certainty));
+  found.set(text, 1 - (1 - (found.get(text) ?? 0)) * (1 - certainty));
 }
 
 /**
  * Indexes the headwords of two or more characters by each of their one-word senses, so a word reaches its
  * synonyms through the other language: `english("trim")` → 修剪 → `prune`, and `chinese("剪枝")` →
  * "prune" → 修剪. A pivot's certainty is the product of its hops' certainties — the share of the headword's
- * glosses that say the first word times the share that say the second — the surest headword counting.
+ * glosses that say the first word times the share that say the second — and each further headword (or, from
+ * Chinese, each further shared gloss) that joins the two words makes the synonym surer (`keep`).
  * Headwords of one character (作, 干: dozens of senses) and glosses shared by more than `MAX_GLOSS_HEADWORDS`
  * headwords carry no pivot.
  */

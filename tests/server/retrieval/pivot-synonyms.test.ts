@@ -68,6 +68,15 @@ describe('a word reaches its synonyms through the other language', () => {
     expect(texts(pivots.english('trim'))).toEqual(['prune', 'tidy']);
   });
 
+  it('is surer of a synonym that several headwords join', () => {
+    const dictionary = entries({ 修剪: ['prune', 'trim'], 修枝: ['prune', 'trim'], 整理: ['trim', 'tidy'] });
+    const pivots = pivotsFor(dictionary, ['prune', 'tidy']);
+    const certainty = (text: string) =>
+      pivots.english('trim').find((pivot) => pivot.text === text)?.certainty;
+    expect(certainty('tidy')).toBeCloseTo(0.25);
+    expect(certainty('prune')).toBeCloseTo(1 - 0.75 * 0.75);
+  });
+
   it('offers a few synonyms at most', () => {
     const many = entries({ 甲乙: ['trim', 'cut', 'clip', 'crop', 'shear', 'pare'] });
     expect(pivotsFor(many, ['cut', 'clip', 'crop', 'shear', 'pare']).english('trim')).toHaveLength(
