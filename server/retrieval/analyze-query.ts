@@ -1,4 +1,5 @@
 import type { Translator } from './cross-lingual.js';
+import { pivotAlternatives } from './pivot-alternatives.js';
 import type { RetrievalRules } from './rules.js';
 import { chineseWords } from './segment-words.js';
 import {
@@ -57,9 +58,17 @@ export const MAX_QUERY_CHARS = 600;
 export const MAX_CONCEPTS = 16;
 /**
  * A synonym is the same concept in other words; a dictionary translation is a guess among senses; a spelling
- * fix is a guess about intent. Each counts less than what was typed, in that order of confidence.
+ * fix is a guess about intent; a pivot synonym (pivot-synonyms.ts) is two guesses in a row. Each counts less
+ * than what was typed, in that order of confidence.
  */
-export const WEIGHTS = { typed: 1, synonym: 0.9, spelling: 0.8, translation: 0.7, related: 0.6 } as const;
+export const WEIGHTS = {
+  typed: 1,
+  synonym: 0.9,
+  spelling: 0.8,
+  translation: 0.7,
+  related: 0.6,
+  pivot: 0.5,
+} as const;
 /** How much an everyday word is discounted at the extreme (the most common word of its language). */
 export const EVERYDAY_DISCOUNT = 0.6;
 
@@ -139,6 +148,8 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
         alternatives.push(alternative(related, hanTokens(related), 'related'));
     }
   }
+  if (rules.pivotSynonyms && !typed.some(resources.holds))
+    alternatives.push(...pivotAlternatives(word, alternatives, translator.pivots, WEIGHTS.pivot));
   return { label: word, alternatives, weight: conceptWeight(word, resources.rules) };
 }
 

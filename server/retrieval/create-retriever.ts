@@ -9,14 +9,14 @@ import { type HybridOptions, type HybridSearch, prepareHybrid } from './embeddin
 import { fuseForms, MAX_REWRITES } from './fuse-forms.js';
 import { sectionHeadingsWork } from './heading-match.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-snapshot.js';
-import { judgeCoverage } from './judge-coverage.js';
+import { coverageConcepts, judgeCoverage } from './judge-coverage.js';
 import { documentLengthNorms } from './length-norms.js';
 import { createOramaIndex, type OramaIndex } from './orama-index.js';
 import { mapPaced, runPaced } from './pacer.js';
 import { namedConcepts } from './proper-names.js';
 import { ALL_RULES, type RetrievalRules } from './rules.js';
 import { boostScope } from './scope-boost.js';
-import { conceptImportance, conceptInformation, scoreSections } from './score-sections.js';
+import { conceptImportance, scoreSections } from './score-sections.js';
 import { buildGuideViews } from './section-view.js';
 import { detectLanguage, isGlueBigram } from './text.js';
 import type {
@@ -132,9 +132,7 @@ export async function createRetriever(options: CreateRetrieverOptions): Promise<
     const importance = analyzed.concepts.map((concept) => conceptImportance(concept, index));
     const scored = scoreSections(analyzed, importance, { index, languages, headings, lengthNorm, rules });
     const judgment = judgeCoverage(scored, {
-      importance,
-      information: analyzed.concepts.map((concept) => conceptInformation(concept, index)),
-      weights: analyzed.concepts.map((concept) => concept.weight),
+      ...coverageConcepts(analyzed, index),
       named: namedConcepts(
         query,
         analyzed.concepts.map((concept) => concept.label),

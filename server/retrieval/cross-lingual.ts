@@ -1,5 +1,6 @@
 import { dictionarySource, readDictionarySource } from './dictionary-source.js';
 import { runPaced, type Work } from './pacer.js';
+import { type PivotSynonyms, pivotSynonymsWork } from './pivot-synonyms.js';
 import { isStopword, stem } from './text.js';
 
 /** A dictionary entry's headword and its English glosses: content words, as typed and (once asked) as stems. */
@@ -43,6 +44,8 @@ export interface Translator {
   toEnglish(word: string): Translation[];
   /** Chinese words of the corpus that share a one-word English sense with a Chinese word (关心 ~ 关注). */
   chineseSynonyms(word: string): string[];
+  /** Same-language synonyms the corpus holds, reached through the other language (pivot-synonyms.ts). */
+  pivots: PivotSynonyms;
   /** True when the dictionary glosses some word with this English word: it is a word, not a typo. */
   knowsEnglish(word: string): boolean;
   /** True when the dictionary has this Chinese headword: a question's Chinese is read as such words. */
@@ -185,9 +188,11 @@ export function* translatorWork(
   holdsHan: (word: string) => boolean,
   source?: string,
 ): Work<Translator> {
-  const { byHeadword, englishWords, headwords, classifiers } = yield* dictionary(source);
+  const { entries, byHeadword, englishWords, headwords, classifiers } = yield* dictionary(source);
   const best = yield* englishIndex(holdsHan);
+  const pivots = yield* pivotSynonymsWork(entries, stemsOf, holds, holdsHan);
   return {
+    pivots,
     toChinese: (word) => best.get(stem(word)) ?? [],
     knowsEnglish: (word) => englishWords.has(word) || englishWords.has(stem(word)),
     knowsChinese: (word) => headwords.has(word),

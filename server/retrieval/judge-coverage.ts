@@ -1,4 +1,6 @@
-import type { ScoredSection } from './score-sections.js';
+import type { AnalyzedQuery } from './analyze-query.js';
+import type { OramaIndex } from './orama-index.js';
+import { conceptImportance, conceptInformation, type ScoredSection } from './score-sections.js';
 
 /** What the coverage judgment reads off the best sections. */
 export interface CoverageFeatures {
@@ -74,6 +76,26 @@ export interface CoverageConcepts {
   weights: number[];
   /** Which concepts the question wrote as names (`proper-names.ts`); none when absent. */
   named?: boolean[];
+}
+
+/**
+ * The question's concepts as coverage weighs them: each seen only through the ways of saying it that count as
+ * evidence (certainty above 0), so a concept the corpus holds only as a pivot synonym's guess is still a word
+ * the corpus never uses (below), though ranking reaches for the guess.
+ */
+export function coverageConcepts(
+  query: AnalyzedQuery,
+  index: OramaIndex,
+): { importance: number[]; information: number[]; weights: number[] } {
+  const evidence = query.concepts.map((concept) => ({
+    ...concept,
+    alternatives: concept.alternatives.filter((alternative) => alternative.certainty > 0),
+  }));
+  return {
+    importance: evidence.map((concept) => conceptImportance(concept, index)),
+    information: evidence.map((concept) => conceptInformation(concept, index)),
+    weights: query.concepts.map((concept) => concept.weight),
+  };
 }
 
 function sum(values: number[]): number {

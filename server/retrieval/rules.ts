@@ -11,6 +11,8 @@ export interface RetrievalRules {
   translation: boolean;
   /** Chinese read as the fewest dictionary and vocabulary words (segment-words.ts) rather than ICU's words. */
   segmentation: boolean;
+  /** Same-language synonyms reached through the dictionary's other language (pivot-synonyms.ts). */
+  pivotSynonyms: boolean;
   /** Edit-distance-1 corrections of Latin words the corpus lacks. */
   spelling: boolean;
   /** Everyday words count less than rare ones. */
@@ -26,6 +28,7 @@ export const ALL_RULES: RetrievalRules = {
   inflections: true,
   translation: true,
   segmentation: true,
+  pivotSynonyms: true,
   spelling: true,
   commonness: true,
   headings: true,
