@@ -3,20 +3,11 @@ import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '../../server/contract.js';
 import { aTempDir } from './store/feedback-fixtures.js';
+import { groupAlive } from './support/group-alive.js';
 import { serverEnv } from './support/start-server-process.js';
 
 const temp = aTempDir('aipm-npm-start');
 afterAll(() => temp.remove());
-
-/** Whether any process of the group is still alive. */
-function groupAlive(groupId: number): boolean {
-  try {
-    process.kill(-groupId, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('npm start', () => {
   it('builds, serves with plain node in search mode, and SIGTERM to npm leaves no process behind', async () => {

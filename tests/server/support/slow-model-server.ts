@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './listen-on-loopback.js';
 
 /**
  * A loopback OpenAI-compatible Chat Completions server that streams a cited answer slowly: `pieces` deltas,
@@ -71,7 +71,6 @@ export async function startSlowModelServer(options: SlowModelOptions = {}): Prom
   let streams = 0;
   let openStreams = 0;
   let peakOpenStreams = 0;
-  const sockets = new Set<Socket>();
   const server = createServer(async (request, response) => {
     const body = await readJson(request);
     if (body.stream === true) {
@@ -97,23 +96,15 @@ export async function startSlowModelServer(options: SlowModelOptions = {}): Prom
       }),
     );
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listener = await listenOnLoopback(server);
   return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    baseUrl: `http://127.0.0.1:${listener.port}/v1`,
     get streams() {
       return streams;
     },
     get peakOpenStreams() {
       return peakOpenStreams;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: listener.close,
   };
 }
