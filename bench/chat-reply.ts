@@ -73,5 +73,8 @@ export function partsSay(reply: ChatReply): string {
   }
 }
 
+/** What the reader is shown: a fallback's notice part first (the web words it from the reason), then the text. */
 export const shownText = (reply: ChatReply) =>
-  reply.chunks.map((c) => (c.type === 'text-delta' ? c.delta : '')).join('');
+  reply.chunks
+    .map((c) => (c.type === 'text-delta' ? c.delta : c.type === 'data-notice' ? `${c.data.text}\n\n` : ''))
+    .join('');
