@@ -77,6 +77,10 @@ function conceptWeight(label: string, rules: RetrievalRules): number {
   return rules.commonness ? 1 - EVERYDAY_DISCOUNT * commonness(label) : 1;
 }
 
+function translating(rules: RetrievalRules) {
+  return { weight: WEIGHTS.translation, derive: rules.derivedForms };
+}
+
 function alternative(text: string, tokens: string[], source: Alternative['source']): Alternative {
   return { text, tokens: [...new Set(tokens)], weight: WEIGHTS[source], source, certainty: 1 };
 }
@@ -91,7 +95,9 @@ function termConcept(term: string, names: readonly string[], resources: QueryRes
     }
   }
   if (resources.rules.vocabulary && resources.rules.translation && resources.rules.termTranslations)
-    alternatives.push(...termTranslations(term, resources.translator, WEIGHTS.translation, alternatives));
+    alternatives.push(
+      ...termTranslations(term, resources.translator, translating(resources.rules), alternatives),
+    );
   return { label: term, alternatives, weight: conceptWeight(term, resources.rules) };
 }
 
@@ -136,7 +142,7 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
       alternatives.push(alternative(fixed, wordTokens(fixed), 'spelling'));
   }
   if (rules.translation) {
-    alternatives.push(...translationAlternatives(word, translator, WEIGHTS.translation));
+    alternatives.push(...translationAlternatives(word, translator, translating(rules)));
     // A Chinese word the corpus never uses may still name what it says in other words: the dictionary's
     // words that share its one-word English sense.
     if (hasHan(word) && [...word].length > 1 && !typed.some(resources.holds)) {

@@ -11,6 +11,8 @@ export interface RetrievalRules {
   translation: boolean;
   /** Chinese vocabulary terms also take their dictionary translations (translation-alternatives.ts). */
   termTranslations: boolean;
+  /** A gloss word the corpus lacks read as a derived form it holds (`depth` → `deep`; derived-forms.ts). */
+  derivedForms: boolean;
   /** Chinese read as the fewest dictionary and vocabulary words (segment-words.ts) rather than ICU's words. */
   segmentation: boolean;
   /** Same-language synonyms reached through the dictionary's other language (pivot-synonyms.ts). */
@@ -30,6 +32,7 @@ export const ALL_RULES: RetrievalRules = {
   inflections: true,
   translation: true,
   termTranslations: true,
+  derivedForms: true,
   segmentation: true,
   pivotSynonyms: true,
   spelling: true,

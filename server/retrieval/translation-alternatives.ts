@@ -2,8 +2,14 @@ import type { Alternative } from './analyze-query.js';
 import type { Translator } from './cross-lingual.js';
 import { hasHan, tokenize } from './text.js';
 
+/** How translations are weighed, and whether a gloss word may be read as a derived form (rule `derivedForms`). */
+export interface TranslationOptions {
+  weight: number;
+  derive: boolean;
+}
+
 /**
- * A word's dictionary translations as ways of saying it (`weight` is the translation weight). They are one
+ * A word's dictionary translations as ways of saying it (`options.weight` is the translation weight). They are one
  * concept said several ways (a structured query): a word the corpus could mean in several senses is a weaker
  * guess in each, so each counts `weight / √n` and is as certain as its share of the senses. `known` are the
  * concept's other alternatives: a translation that says the same tokens adds nothing.
@@ -11,11 +17,12 @@ import { hasHan, tokenize } from './text.js';
 export function translationAlternatives(
   word: string,
   translator: Pick<Translator, 'toEnglish' | 'toChinese'>,
-  weight: number,
+  options: TranslationOptions,
   known: Alternative[] = [],
 ): Alternative[] {
+  const { weight, derive } = options;
   const seen = new Set(known.map(({ tokens }) => tokens.join(' ')));
-  const found = (hasHan(word) ? translator.toEnglish(word) : translator.toChinese(word))
+  const found = (hasHan(word) ? translator.toEnglish(word, { derive }) : translator.toChinese(word))
     .map((translation) => ({ ...translation, tokens: [...new Set(tokenize(translation.text))] }))
     .filter(({ tokens }) => !seen.has(tokens.join(' ')));
   const ambiguity = Math.sqrt(Math.max(1, found.length));
@@ -39,8 +46,8 @@ export function translationAlternatives(
 export function termTranslations(
   term: string,
   translator: Pick<Translator, 'toEnglish' | 'toChinese'>,
-  weight: number,
+  options: TranslationOptions,
   known: Alternative[],
 ): Alternative[] {
-  return hasHan(term) ? translationAlternatives(term, translator, weight, known) : [];
+  return hasHan(term) ? translationAlternatives(term, translator, options, known) : [];
 }
