@@ -14,7 +14,6 @@ import {
   tokenize,
   wordTokens,
 } from './text.js';
-import { termTranslations, translationAlternatives } from './translation-alternatives.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** One way to say a concept, as index tokens, and how much a match on it is worth. */
@@ -77,10 +76,6 @@ function conceptWeight(label: string, rules: RetrievalRules): number {
   return rules.commonness ? 1 - EVERYDAY_DISCOUNT * commonness(label) : 1;
 }
 
-function translating(rules: RetrievalRules) {
-  return { weight: WEIGHTS.translation, derive: rules.derivedForms };
-}
-
 function alternative(text: string, tokens: string[], source: Alternative['source']): Alternative {
   return { text, tokens: [...new Set(tokens)], weight: WEIGHTS[source], source, certainty: 1 };
 }
@@ -94,10 +89,6 @@ function termConcept(term: string, names: readonly string[], resources: QueryRes
       if (tokens.some(resources.holds)) alternatives.push(alternative(name, tokens, 'synonym'));
     }
   }
-  if (resources.rules.vocabulary && resources.rules.translation && resources.rules.termTranslations)
-    alternatives.push(
-      ...termTranslations(term, resources.translator, translating(resources.rules), alternatives),
-    );
   return { label: term, alternatives, weight: conceptWeight(term, resources.rules) };
 }
 
@@ -142,7 +133,14 @@ function wordConcept(word: string, resources: QueryResources): Concept | undefin
       alternatives.push(alternative(fixed, wordTokens(fixed), 'spelling'));
   }
   if (rules.translation) {
-    alternatives.push(...translationAlternatives(word, translator, translating(rules)));
+    const translations = hasHan(word) ? translator.toEnglish(word) : translator.toChinese(word);
+    // The translations are one concept said several ways (a structured query): a word the corpus could mean
+    // in several senses is a weaker guess in each, so each counts less than one sure translation.
+    const ambiguity = Math.sqrt(Math.max(1, translations.length));
+    for (const { text, share } of translations) {
+      const guess = alternative(text, tokenize(text), 'translation');
+      alternatives.push({ ...guess, weight: guess.weight / ambiguity, certainty: share });
+    }
     // A Chinese word the corpus never uses may still name what it says in other words: the dictionary's
     // words that share its one-word English sense.
     if (hasHan(word) && [...word].length > 1 && !typed.some(resources.holds)) {

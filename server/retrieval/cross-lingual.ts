@@ -1,5 +1,4 @@
 import { dictionarySource, readDictionarySource } from './dictionary-source.js';
-import { glossRank, heldTranslations, MAX_TRANSLATIONS, type Translation } from './held-glosses.js';
 import { runPaced, type Work } from './pacer.js';
 import { type PivotSynonyms, pivotSynonymsWork } from './pivot-synonyms.js';
 import { isStopword, stem } from './text.js';
@@ -32,17 +31,17 @@ function stemsOf(entry: Entry): string[][] {
  * One translation and how surely it means the word: the share of the Chinese headword's glosses that say it.
  * A headword with many senses (高度: height, altitude, high degree, …) is a weaker translation of any one.
  */
-export type { Translation } from './held-glosses.js';
+export interface Translation {
+  text: string;
+  share: number;
+}
 
 /** English ↔ Chinese word translations, limited to words the corpus holds. */
 export interface Translator {
   /** Chinese headwords for an English word, best first. */
   toChinese(word: string): Translation[];
-  /**
-   * English glosses (one word or a short phrase) of a Chinese word whose words the corpus holds, best first;
-   * with `derive`, a gloss word the corpus lacks may be read as a derived form it holds (held-glosses.ts).
-   */
-  toEnglish(word: string, options?: { derive?: boolean }): Translation[];
+  /** English glosses (one word or a short phrase) of a Chinese word whose words the corpus holds, best first. */
+  toEnglish(word: string): Translation[];
   /** Chinese words of the corpus that share a one-word English sense with a Chinese word (关心 ~ 关注). */
   chineseSynonyms(word: string): string[];
   /** Same-language synonyms the corpus holds, reached through the other language (pivot-synonyms.ts). */
@@ -55,6 +54,8 @@ export interface Translator {
   isClassifier(word: string): boolean;
 }
 
+/** More translations than this per word only add noise: dictionaries list rare senses last. */
+const MAX_TRANSLATIONS = 3;
 /** Glosses longer than this are explanations ("to make sth. more effective"), not translations. */
 const MAX_SENSE_WORDS = 3;
 
@@ -116,6 +117,11 @@ function* dictionary(source?: string): Work<Dictionary> {
   }
   loaded = { entries: [...byHeadword.values()], byHeadword, englishWords, headwords, classifiers };
   return loaded;
+}
+
+/** A gloss that is one word is the word itself; longer ones only paraphrase it. */
+function glossRank(words: string[], order: number): number {
+  return (words.length === 1 ? 0 : words.length) * 10 + Math.min(order, 9);
 }
 
 interface Candidate {
@@ -192,12 +198,20 @@ export function* translatorWork(
     knowsChinese: (word) => headwords.has(word),
     isClassifier: (word) => classifiers.has(word),
     // Any Chinese word may be asked, held by the corpus or not: only its glosses need to be there.
-    toEnglish(word, options = {}) {
+    toEnglish(word) {
       const entry = byHeadword.get(word);
-      const knowsEnglish = (english: string) => englishWords.has(english);
-      return entry
-        ? heldTranslations(entry.glosses, { holds, knowsEnglish, derive: options.derive === true })
-        : [];
+      if (!entry) return [];
+      const texts = entry.glosses.map((gloss) => gloss.join(' '));
+      const held = entry.glosses
+        .map((gloss, order) => ({ text: texts[order] ?? '', order, gloss }))
+        .filter(({ order }) => stemsOf(entry)[order]?.every(holds))
+        .sort((left, right) => glossRank(left.gloss, left.order) - glossRank(right.gloss, right.order));
+      // Senses the corpus cannot hold say nothing about which one the question means: the certainty of a
+      // translation is its share of the senses the corpus holds.
+      return [...new Set(held.map(({ text }) => text))].slice(0, MAX_TRANSLATIONS).map((text) => ({
+        text,
+        share: held.filter((other) => other.text === text).length / held.length,
+      }));
     },
     chineseSynonyms(word) {
       const found = new Set<string>();

@@ -9,10 +9,6 @@ export interface RetrievalRules {
   inflections: boolean;
   /** Dictionary translations of words the vocabulary lacks (English ↔ Chinese). */
   translation: boolean;
-  /** Chinese vocabulary terms also take their dictionary translations (translation-alternatives.ts). */
-  termTranslations: boolean;
-  /** A gloss word the corpus lacks read as a derived form it holds (`depth` → `deep`; derived-forms.ts). */
-  derivedForms: boolean;
   /** Chinese read as the fewest dictionary and vocabulary words (segment-words.ts) rather than ICU's words. */
   segmentation: boolean;
   /** Same-language synonyms reached through the dictionary's other language (pivot-synonyms.ts). */
@@ -31,8 +27,6 @@ export const ALL_RULES: RetrievalRules = {
   vocabulary: true,
   inflections: true,
   translation: true,
-  termTranslations: true,
-  derivedForms: true,
   segmentation: true,
   pivotSynonyms: true,
   spelling: true,
