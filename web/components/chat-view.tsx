@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useStickToBottom } from 'use-stick-to-bottom';
 import type { ChatMessage } from '../../server/contract.js';
 import { useQuestionToTopWhenDone } from '../hooks/use-answer-settled.js';
 import { useConversationChat } from '../hooks/use-conversation-chat.js';
 import { type GuidePrefill, useGuideScope } from '../hooks/use-guide-scope.js';
-import { PHONE_LAYOUT, useMediaQuery } from '../hooks/use-media-query.js';
+import { PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from '../hooks/use-media-query.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
-import { useStickToBottom } from '../hooks/use-stick-to-bottom.js';
 import { isModelFault } from '../lib/answer-labels.js';
 import { citedSourceCount } from '../lib/answer-sources.js';
 import { questionFor } from '../lib/chat-message.js';
@@ -64,33 +64,50 @@ interface TranscriptProps {
   onEdit: (question: string) => void;
 }
 
+/**
+ * Follows the end of the transcript while an answer streams, unless the reader scrolled up to read something
+ * earlier; asking a question follows the end again. Springs unless the reader asked for reduced motion.
+ */
+function useFollowTranscript(busy: boolean, phone: boolean) {
+  const instant = useMediaQuery(REDUCED_MOTION);
+  const stick = useStickToBottom(
+    instant ? { initial: 'instant', resize: 'instant' } : { initial: 'instant' },
+  );
+  const { scrollRef, scrollToBottom, stopScroll } = stick;
+  useEffect(() => {
+    if (busy) void scrollToBottom('instant');
+  }, [busy, scrollToBottom]);
+  useQuestionToTopWhenDone(scrollRef, busy, phone, stopScroll);
+  return stick;
+}
+
 /** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
 function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse, onEdit }: TranscriptProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { release } = useStickToBottom(scrollRef, chat.messages);
-  useQuestionToTopWhenDone(scrollRef, chat.busy, phone, release);
+  const { scrollRef, contentRef } = useFollowTranscript(chat.busy, phone);
   return (
     <div className="chat-scroll" ref={scrollRef}>
-      {chat.messages.length === 0 ? (
-        <>
-          <StarterQuestions onAsk={onAsk} disabled={chat.busy} />
-          {onBrowse && <BrowseGuideButton onBrowse={onBrowse} />}
-        </>
-      ) : (
-        <MessageList
-          messages={chat.messages}
-          busy={chat.busy}
-          selectedAnswerId={panel.selectedAnswer?.id}
-          onRegenerate={chat.retry}
-          onCite={panel.openCitation}
-          onShowSources={panel.showSources}
-          onAsk={onAsk}
-          onAskScoped={onAskScoped}
-          onBrowse={panel.browseSection}
-          onEdit={onEdit}
-        />
-      )}
-      {chat.error && !chat.busy && <ChatError error={chat.error} onRetry={chat.retry} />}
+      <div className="chat-content" ref={contentRef}>
+        {chat.messages.length === 0 ? (
+          <>
+            <StarterQuestions onAsk={onAsk} disabled={chat.busy} />
+            {onBrowse && <BrowseGuideButton onBrowse={onBrowse} />}
+          </>
+        ) : (
+          <MessageList
+            messages={chat.messages}
+            busy={chat.busy}
+            selectedAnswerId={panel.selectedAnswer?.id}
+            onRegenerate={chat.retry}
+            onCite={panel.openCitation}
+            onShowSources={panel.showSources}
+            onAsk={onAsk}
+            onAskScoped={onAskScoped}
+            onBrowse={panel.browseSection}
+            onEdit={onEdit}
+          />
+        )}
+        {chat.error && !chat.busy && <ChatError error={chat.error} onRetry={chat.retry} />}
+      </div>
     </div>
   );
 }
