@@ -1,7 +1,8 @@
 import { cleanup, type RenderOptions } from '@testing-library/react';
+import type { Window as HappyDomWindow } from 'happy-dom';
 import { type ComponentType, createElement, type ReactElement, type ReactNode } from 'react';
 import { SWRConfig } from 'swr';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { preloadAnswerMarkdown } from '../../web/components/answer-markdown-lazy.js';
 import { I18nProvider } from '../../web/lib/i18n.js';
 import { server } from './msw-server.js';
@@ -22,6 +23,10 @@ vi.mock('@testing-library/react', async (importOriginal) => {
   };
   return { ...actual, render: render as typeof actual.render };
 });
+
+// Tests read the app on a desktop-sized window (the conversations beside the chat) unless they set another.
+const happyDom = (window as unknown as HappyDomWindow).happyDOM;
+beforeEach(() => happyDom.setViewport({ width: 1440, height: 900 }));
 
 // The browser loads the Markdown renderer at idle; tests render answers at once, so it is loaded first.
 beforeAll(() => preloadAnswerMarkdown());

@@ -7,8 +7,6 @@ import { type GuidePrefill, useGuideScope } from '../hooks/use-guide-scope.js';
 import { PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from '../hooks/use-media-query.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
 import { isModelFault } from '../lib/answer-labels.js';
-import { citedSourceCount } from '../lib/answer-sources.js';
-import { questionFor } from '../lib/chat-message.js';
 import { useI18n } from '../lib/i18n.js';
 import { ChatError } from './chat-error.js';
 import { Composer } from './composer.js';
@@ -16,7 +14,7 @@ import { BrowseGuideButton } from './guide-browse-button.js';
 import type { ScopedQuestion } from './guide-reader.js';
 import { GuideScope } from './guide-scope.js';
 import { MessageList } from './message-list.js';
-import { SourcesPanel } from './sources-panel.js';
+import { SheetToggle, Sources } from './sources-sheet.js';
 import { StarterQuestions } from './starter-questions.js';
 
 interface ChatViewProps {
@@ -112,22 +110,6 @@ function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse, onEdit }
   );
 }
 
-/** On phones, the button that raises the Sources sheet of the selected answer, when it cites anything. */
-function SheetToggle({ panel }: { panel: Panel }) {
-  const { t } = useI18n();
-  if (!panel.selectedAnswer || citedSourceCount(panel.selectedAnswer) === 0) return null;
-  return (
-    <button
-      type="button"
-      className="sheet-toggle secondary-button"
-      aria-expanded={panel.sheetOpen}
-      onClick={panel.sheetOpen ? panel.closeSheet : panel.openSheet}
-    >
-      {t('sources.toggle')}
-    </button>
-  );
-}
-
 type Draft = { text: string; at: number };
 
 /**
@@ -148,7 +130,8 @@ export function ChatView(props: ChatViewProps) {
   const { t } = useI18n();
   const chat = useConversationChat({ conversationId, initialMessages, onSave });
   const { messages } = chat;
-  const panel = useSourcesPanel(messages);
+  const phone = useMediaQuery(PHONE_LAYOUT);
+  const panel = useSourcesPanel(messages, { modalSheet: phone });
   const { followLatest } = panel;
   const { ask: askChat } = chat;
   const askScoped = useCallback(
@@ -161,14 +144,10 @@ export function ChatView(props: ChatViewProps) {
   const { scope, clearScope, ask, askFollowUp } = useGuideScope(prefill, askScoped);
   useModelFaults(messages, props.onModelFaults);
   const composerDraft = useComposerDraft(prefill);
-  const selectedIndex = panel.selectedAnswer ? messages.indexOf(panel.selectedAnswer) : -1;
-  const phone = useMediaQuery(PHONE_LAYOUT);
-  // On a phone the open sheet covers the chat: keep Tab and screen readers inside the sheet.
-  const chatCovered = phone && panel.sheetOpen;
 
   return (
     <div className="chat-layout">
-      <main id="chat" tabIndex={-1} className="chat-column" aria-label={t('app.chat')} inert={chatCovered}>
+      <main id="chat" tabIndex={-1} className="chat-column" aria-label={t('app.chat')}>
         <Transcript
           chat={chat}
           panel={panel}
@@ -188,18 +167,7 @@ export function ChatView(props: ChatViewProps) {
           focusRequest={props.composerFocusRequest}
         />
       </main>
-      {chatCovered && <div className="sheet-backdrop" aria-hidden="true" onClick={panel.closeSheet} />}
-      <SourcesPanel
-        answer={panel.selectedAnswer}
-        question={selectedIndex >= 0 ? questionFor(messages, selectedIndex) : ''}
-        openSection={panel.openSection}
-        sheetOpen={panel.sheetOpen}
-        focusRequest={panel.panelFocusRequest}
-        onOpenCitation={panel.openCitation}
-        onBrowse={panel.browseSection}
-        onCloseSection={panel.closeSection}
-        onCloseSheet={panel.closeSheet}
-      />
+      <Sources panel={panel} messages={messages} phone={phone} />
     </div>
   );
 }

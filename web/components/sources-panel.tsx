@@ -14,7 +14,6 @@ interface SourcesPanelProps {
   answer: ChatMessage | undefined;
   question: string;
   openSection: OpenSection | null;
-  sheetOpen: boolean;
   /** Changes whenever the panel should take focus (the reader asked to see the sources). */
   focusRequest: number;
   onOpenCitation: (messageId: string, n: number) => void;
@@ -89,7 +88,7 @@ function AnswerSources(props: SourcesPanelProps & { answer: ChatMessage }) {
 
 /** The GUI half of the app: the selected answer's sources and the open section. */
 export function SourcesPanel(props: SourcesPanelProps) {
-  const { answer, openSection, sheetOpen, focusRequest, onBrowse, onCloseSection, onCloseSheet } = props;
+  const { answer, openSection, focusRequest, onBrowse, onCloseSection, onCloseSheet } = props;
   const { t } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -97,7 +96,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
     if (focusRequest > 0) headingRef.current?.focus();
   }, [focusRequest]);
   return (
-    <aside aria-label={t('sources.title')} className={`sources${sheetOpen ? ' is-open' : ''}`}>
+    <aside aria-label={t('sources.title')} className="sources">
       <div className="sources-header">
         <h2 ref={headingRef} tabIndex={-1}>
           {t('sources.title')}
