@@ -99,12 +99,9 @@ export function ShareButton({ conversationId, title }: { conversationId: string;
   const close = () => setState({ status: 'closed' });
   return (
     <div className="share">
-      <button
-        type="button"
-        className="secondary-button"
-        onClick={share}
-        disabled={state.status === 'creating'}
-      >
+      {/* Not disabled while creating: the open dialog already puts it out of reach, and a button disabled
+          as the dialog opens would leave the dialog nothing to give focus back to. */}
+      <button type="button" className="secondary-button" onClick={share}>
         <IconLabel name="share">{t('share.action')}</IconLabel>
       </button>
       <ModalDialog
