@@ -126,6 +126,18 @@ describe('what produced an answer, and what it cost', () => {
     expect(answer.textContent).toContain('总计 35 ms');
   });
 
+  test('nothing spent reads $0 in Chinese too, not US$0', () => {
+    const answer = showAnswerWith(
+      { mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 },
+      SEARCH_HEALTH,
+      'zh',
+    );
+
+    const footer = answer.querySelector('.answer-footer')?.textContent ?? '';
+    expect(footer).toMatch(/(^|[^A-Z])\$0$/);
+    expect(footer).not.toContain('US$');
+  });
+
   test('a Chinese answer under English chrome: its words are marked lang="zh-CN", the buttons are not', () => {
     const answer = showAnswerWith({ mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 });
 
