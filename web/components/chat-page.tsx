@@ -106,6 +106,7 @@ function ChatAndGuide({ conversations, guide, onModelFaults, composerFocusReques
             conversationId={conversations.activeId}
             initialMessages={conversations.initialMessages}
             onSave={conversations.save}
+            router={guide.router}
             prefill={guide.prefill}
             onBrowse={() => guide.openGuide()}
             onModelFaults={onModelFaults}

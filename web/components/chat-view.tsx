@@ -3,8 +3,10 @@ import { useStickToBottom } from 'use-stick-to-bottom';
 import type { ChatMessage } from '../../server/contract.js';
 import { useQuestionToTopWhenDone } from '../hooks/use-answer-settled.js';
 import { useConversationChat } from '../hooks/use-conversation-chat.js';
+import type { GuideRouter } from '../hooks/use-guide-route.js';
 import { type GuidePrefill, useGuideScope } from '../hooks/use-guide-scope.js';
 import { PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from '../hooks/use-media-query.js';
+import { usePanelUrl } from '../hooks/use-panel-url.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
 import { isModelFault } from '../lib/answer-labels.js';
 import { useI18n } from '../lib/i18n.js';
@@ -21,6 +23,8 @@ interface ChatViewProps {
   conversationId: string;
   initialMessages: ChatMessage[];
   onSave: (id: string, messages: ChatMessage[]) => void;
+  /** The address: it carries the section open in the Sources panel. */
+  router: GuideRouter;
   /** A question handed over from the guide: asked at once with `send`, else put in the composer. */
   prefill?: GuidePrefill | undefined;
   onBrowse?: () => void;
@@ -132,6 +136,7 @@ export function ChatView(props: ChatViewProps) {
   const { messages } = chat;
   const phone = useMediaQuery(PHONE_LAYOUT);
   const panel = useSourcesPanel(messages, { modalSheet: phone });
+  usePanelUrl(props.router, conversationId, messages, panel);
   const { followLatest } = panel;
   const { ask: askChat } = chat;
   const askScoped = useCallback(
