@@ -8,7 +8,7 @@ import { sentencesCiting } from '../lib/citation-markers.js';
 import { useI18n } from '../lib/i18n.js';
 import { CitationCard } from './citation-card.js';
 import { NearestSections } from './nearest-sections.js';
-import { SectionView } from './section-view.js';
+import { SectionView } from './section-view-lazy.js';
 
 interface SourcesPanelProps {
   answer: ChatMessage | undefined;
