@@ -4,7 +4,7 @@ import { type ComponentType, createElement, type ReactElement, type ReactNode } 
 import { SWRConfig } from 'swr';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { preloadAnswerMarkdown } from '../../web/components/answer-markdown-lazy.js';
-import { preloadSectionView } from '../../web/components/section-view-lazy.js';
+import { preloadSourcesPanel } from '../../web/components/sources-panel-lazy.js';
 import { I18nProvider } from '../../web/lib/i18n.js';
 import { server } from './msw-server.js';
 
@@ -29,9 +29,9 @@ vi.mock('@testing-library/react', async (importOriginal) => {
 const happyDom = (window as unknown as HappyDomWindow).happyDOM;
 beforeEach(() => happyDom.setViewport({ width: 1440, height: 900 }));
 
-// The browser loads the Markdown renderer and the section view at idle; tests render answers at once, so
+// The browser loads the Markdown renderer and the Sources panel's parts at idle; tests render answers at once, so
 // they are loaded first.
-beforeAll(() => Promise.all([preloadAnswerMarkdown(), preloadSectionView()]));
+beforeAll(() => Promise.all([preloadAnswerMarkdown(), preloadSourcesPanel()]));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
