@@ -17,14 +17,15 @@ export function parseGuideRoute(search: string): GuideRoute {
   return {
     conversationId: params.get('c') || null,
     guide,
-    sectionId: guide === 'compare' ? null : params.get('s') || null,
+    // `section` is the link other channels hand out (the server's `sectionUrl`): the same section, beside the chat.
+    sectionId: guide === 'compare' ? null : params.get('s') || params.get('section') || null,
   };
 }
 
 /** The search string for a route, other parameters of the current address kept. */
 export function formatGuideRoute(route: GuideRoute, current = ''): string {
   const params = new URLSearchParams(current);
-  for (const key of ['c', 'guide', 's']) params.delete(key);
+  for (const key of ['c', 'guide', 's', 'section']) params.delete(key);
   if (route.conversationId) params.set('c', route.conversationId);
   if (route.guide) params.set('guide', route.guide);
   if (route.guide !== 'compare' && route.sectionId) params.set('s', route.sectionId);

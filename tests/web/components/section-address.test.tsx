@@ -45,4 +45,14 @@ describe('the section open beside the chat, in the address', () => {
     await within(section).findByText('Source 1 — the highlighted lines support the answer.');
     expect(addressSection()).toBe(APPLICATION_PM_ID);
   });
+
+  test('a link to a section from another channel (`?section=`) opens it beside the chat', async () => {
+    serveSection();
+    window.history.replaceState(null, '', `/?section=${encodeURIComponent(APPLICATION_PM_ID)}`);
+    openAnswer();
+
+    await screen.findByRole('region', { name: 'Cited section' });
+    await waitFor(() => expect(addressSection()).toBe(APPLICATION_PM_ID));
+    expect(new URLSearchParams(window.location.search).get('section')).toBeNull();
+  });
 });

@@ -116,6 +116,14 @@ describe('links', () => {
     expect(parseGuideRoute('?c=c1&s=tea.en%23taste')).toEqual(route);
   });
 
+  it('read a link handed out by the other channels (`?section=`) as that section, written back as `s`', () => {
+    const route = parseGuideRoute('?section=tea.en%23taste');
+    expect(route).toEqual({ conversationId: null, guide: null, sectionId: 'tea.en#taste' });
+    expect(formatGuideRoute({ ...route, conversationId: 'c1' }, '?section=tea.en%23taste')).toBe(
+      '?c=c1&s=tea.en%23taste',
+    );
+  });
+
   it('send /s/<id> to the share page', () => {
     expect(pageFor('/s/AbCdEfGhIjKlMnOpQrStUv')).toBe('share');
     expect(shareIdFor('/s/AbCdEfGhIjKlMnOpQrStUv')).toBe('AbCdEfGhIjKlMnOpQrStUv');
