@@ -29,6 +29,8 @@ describe('a question the guide does not cover', () => {
       await expect.poll(async () => (await answer.textContent()) ?? '').toContain(scope);
       const text = (await answer.textContent()) ?? '';
       expect(occurrences(text, words['notCovered.message'])).toBe(1);
+      // Nothing in the guide is near a baking question: said in one line, instead of a silent gap.
+      expect(occurrences(text, words['notCovered.none'])).toBe(1);
       expect(await markers(answer, words).count()).toBe(0);
 
       // A way forward: two or three questions drawn from the guide, each answered with citations.

@@ -34,12 +34,16 @@ export interface AnswerTurnProps {
   onEdit: (question: string) => void;
 }
 
-/** Until the server says how it answers, the reader is told only that the guide is being searched. */
-function PendingNotice({ hasCitations }: { hasCitations: boolean }) {
+/**
+ * Until the answer's first words arrive the reader is told only that the guide is being searched: the mode
+ * and the sources may already be known, but a model that never writes falls back to search, so "writing"
+ * would promise what may not come.
+ */
+function PendingNotice() {
   const { t } = useI18n();
   return (
     <p className="pending" role="status">
-      {hasCitations ? t('answer.writing') : t('answer.searching')}
+      {t('answer.searching')}
     </p>
   );
 }
@@ -102,10 +106,7 @@ function AnswerBody(props: AnswerTurnProps) {
     return (
       <NotCovered nearest={citationsData?.nearest ?? []} onAsk={props.onAsk} onBrowse={props.onBrowse} />
     );
-  if (text === '' && streaming)
-    return (
-      <PendingNotice hasCitations={citationsData !== undefined && message.metadata?.mode !== undefined} />
-    );
+  if (text === '' && streaming) return <PendingNotice />;
   if (notCovered) return null;
   // The answer's own language, which may differ from the UI's (a Chinese answer under English chrome).
   return (

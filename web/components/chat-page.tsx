@@ -1,36 +1,24 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useConversations } from '../hooks/use-conversations.js';
 import { GuideLinkContext } from '../hooks/use-guide-link.js';
 import { useGuidePage } from '../hooks/use-guide-page.js';
+import { NARROW_LAYOUT, useMediaQuery } from '../hooks/use-media-query.js';
 import { useI18n } from '../lib/i18n.js';
 import { IconLabel } from './action-icon.js';
 import { AppHeader } from './app-header.js';
 import { ChatView } from './chat-view.js';
 import { ConversationList } from './conversation-list.js';
+import { ModalDialog } from './modal-dialog.js';
 import { ModeBadge } from './mode-badge.js';
 import { ShareButton } from './share-button.js';
 
 // The guide browser is its own chunk: the chat's first paint does not wait for it.
 const GuideBrowser = lazy(async () => ({ default: (await import('./guide-browser.js')).GuideBrowser }));
 
-/**
- * Whether the conversation drawer (narrow screens) is open. Escape or a tap outside closes it; Escape hands
- * focus back to the History button, so a keyboard user is never left behind an overlay.
- */
+/** Whether the conversation drawer (narrow screens) is open; the drawer itself is a modal dialog. */
 function useHistoryDrawer() {
   const [open, setOpen] = useState(false);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
-      setOpen(false);
-      toggleRef.current?.focus();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [open]);
-  return { open, setOpen, toggleRef };
+  return { open, setOpen };
 }
 
 interface HeaderActionsProps {
@@ -47,7 +35,6 @@ function HeaderActions({ drawer, onBrowse, share, onNewChat }: HeaderActionsProp
   return (
     <>
       <button
-        ref={drawer.toggleRef}
         type="button"
         className="secondary-button list-toggle"
         aria-expanded={drawer.open}
@@ -63,6 +50,39 @@ function HeaderActions({ drawer, onBrowse, share, onNewChat }: HeaderActionsProp
         <IconLabel name="new">{t('app.newChat')}</IconLabel>
       </button>
     </>
+  );
+}
+
+/**
+ * Past conversations: a column beside the chat, or on narrower screens a drawer shown as a modal dialog
+ * (Escape or a tap outside closes it, and focus goes back to the History button).
+ */
+function Conversations(props: {
+  drawer: ReturnType<typeof useHistoryDrawer>;
+  conversations: ReturnType<typeof useConversations>;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const narrow = useMediaQuery(NARROW_LAYOUT);
+  const { drawer, conversations } = props;
+  const list = (
+    <ConversationList
+      conversations={conversations.conversations}
+      activeId={conversations.activeId}
+      onSelect={props.onSelect}
+      onDelete={conversations.remove}
+    />
+  );
+  if (!narrow) return list;
+  return (
+    <ModalDialog
+      open={drawer.open}
+      onClose={() => drawer.setOpen(false)}
+      label={t('conversations.title')}
+      className="drawer"
+    >
+      {list}
+    </ModalDialog>
   );
 }
 
@@ -86,6 +106,7 @@ function ChatAndGuide({ conversations, guide, onModelFaults, composerFocusReques
             conversationId={conversations.activeId}
             initialMessages={conversations.initialMessages}
             onSave={conversations.save}
+            router={guide.router}
             prefill={guide.prefill}
             onBrowse={() => guide.openGuide()}
             onModelFaults={onModelFaults}
@@ -138,15 +159,11 @@ export function ChatPage() {
           onNewChat={startNew}
         />
       </AppHeader>
-      <div className={`app-body${drawer.open ? ' list-open' : ''}`}>
-        {drawer.open && (
-          <div className="drawer-backdrop" aria-hidden="true" onClick={() => drawer.setOpen(false)} />
-        )}
-        <ConversationList
-          conversations={conversations.conversations}
-          activeId={conversations.activeId}
+      <div className="app-body">
+        <Conversations
+          drawer={drawer}
+          conversations={conversations}
           onSelect={thenCloseDrawer(conversations.select)}
-          onDelete={conversations.remove}
         />
         <ChatAndGuide
           conversations={conversations}

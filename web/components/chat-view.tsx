@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useStickToBottom } from 'use-stick-to-bottom';
 import type { ChatMessage } from '../../server/contract.js';
 import { useQuestionToTopWhenDone } from '../hooks/use-answer-settled.js';
 import { useConversationChat } from '../hooks/use-conversation-chat.js';
+import type { GuideRouter } from '../hooks/use-guide-route.js';
 import { type GuidePrefill, useGuideScope } from '../hooks/use-guide-scope.js';
-import { PHONE_LAYOUT, useMediaQuery } from '../hooks/use-media-query.js';
+import { PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from '../hooks/use-media-query.js';
+import { usePanelUrl } from '../hooks/use-panel-url.js';
 import { useSourcesPanel } from '../hooks/use-sources-panel.js';
-import { useStickToBottom } from '../hooks/use-stick-to-bottom.js';
 import { isModelFault } from '../lib/answer-labels.js';
-import { citedSourceCount } from '../lib/answer-sources.js';
-import { questionFor } from '../lib/chat-message.js';
 import { useI18n } from '../lib/i18n.js';
 import { ChatError } from './chat-error.js';
 import { Composer } from './composer.js';
@@ -16,13 +16,15 @@ import { BrowseGuideButton } from './guide-browse-button.js';
 import type { ScopedQuestion } from './guide-reader.js';
 import { GuideScope } from './guide-scope.js';
 import { MessageList } from './message-list.js';
-import { SourcesPanel } from './sources-panel.js';
+import { SheetToggle, Sources } from './sources-sheet.js';
 import { StarterQuestions } from './starter-questions.js';
 
 interface ChatViewProps {
   conversationId: string;
   initialMessages: ChatMessage[];
   onSave: (id: string, messages: ChatMessage[]) => void;
+  /** The address: it carries the section open in the Sources panel. */
+  router: GuideRouter;
   /** A question handed over from the guide: asked at once with `send`, else put in the composer. */
   prefill?: GuidePrefill | undefined;
   onBrowse?: () => void;
@@ -64,50 +66,51 @@ interface TranscriptProps {
   onEdit: (question: string) => void;
 }
 
-/** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
-function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse, onEdit }: TranscriptProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { release } = useStickToBottom(scrollRef, chat.messages);
-  useQuestionToTopWhenDone(scrollRef, chat.busy, phone, release);
-  return (
-    <div className="chat-scroll" ref={scrollRef}>
-      {chat.messages.length === 0 ? (
-        <>
-          <StarterQuestions onAsk={onAsk} disabled={chat.busy} />
-          {onBrowse && <BrowseGuideButton onBrowse={onBrowse} />}
-        </>
-      ) : (
-        <MessageList
-          messages={chat.messages}
-          busy={chat.busy}
-          selectedAnswerId={panel.selectedAnswer?.id}
-          onRegenerate={chat.retry}
-          onCite={panel.openCitation}
-          onShowSources={panel.showSources}
-          onAsk={onAsk}
-          onAskScoped={onAskScoped}
-          onBrowse={panel.browseSection}
-          onEdit={onEdit}
-        />
-      )}
-      {chat.error && !chat.busy && <ChatError error={chat.error} onRetry={chat.retry} />}
-    </div>
+/**
+ * Follows the end of the transcript while an answer streams, unless the reader scrolled up to read something
+ * earlier; asking a question follows the end again. Springs unless the reader asked for reduced motion.
+ */
+function useFollowTranscript(busy: boolean, phone: boolean) {
+  const instant = useMediaQuery(REDUCED_MOTION);
+  const stick = useStickToBottom(
+    instant ? { initial: 'instant', resize: 'instant' } : { initial: 'instant' },
   );
+  const { scrollRef, scrollToBottom, stopScroll } = stick;
+  useEffect(() => {
+    if (busy) void scrollToBottom('instant');
+  }, [busy, scrollToBottom]);
+  useQuestionToTopWhenDone(scrollRef, busy, phone, stopScroll);
+  return stick;
 }
 
-/** On phones, the button that raises the Sources sheet of the selected answer, when it cites anything. */
-function SheetToggle({ panel }: { panel: Panel }) {
-  const { t } = useI18n();
-  if (!panel.selectedAnswer || citedSourceCount(panel.selectedAnswer) === 0) return null;
+/** The scrolling part of the chat: starter questions, or the turns and a failed answer's Retry. */
+function Transcript({ chat, panel, phone, onAsk, onAskScoped, onBrowse, onEdit }: TranscriptProps) {
+  const { scrollRef, contentRef } = useFollowTranscript(chat.busy, phone);
   return (
-    <button
-      type="button"
-      className="sheet-toggle secondary-button"
-      aria-expanded={panel.sheetOpen}
-      onClick={panel.sheetOpen ? panel.closeSheet : panel.openSheet}
-    >
-      {t('sources.toggle')}
-    </button>
+    <div className="chat-scroll" ref={scrollRef}>
+      <div className="chat-content" ref={contentRef}>
+        {chat.messages.length === 0 ? (
+          <>
+            <StarterQuestions onAsk={onAsk} disabled={chat.busy} />
+            {onBrowse && <BrowseGuideButton onBrowse={onBrowse} />}
+          </>
+        ) : (
+          <MessageList
+            messages={chat.messages}
+            busy={chat.busy}
+            selectedAnswerId={panel.selectedAnswer?.id}
+            onRegenerate={chat.retry}
+            onCite={panel.openCitation}
+            onShowSources={panel.showSources}
+            onAsk={onAsk}
+            onAskScoped={onAskScoped}
+            onBrowse={panel.browseSection}
+            onEdit={onEdit}
+          />
+        )}
+        {chat.error && !chat.busy && <ChatError error={chat.error} onRetry={chat.retry} />}
+      </div>
+    </div>
   );
 }
 
@@ -131,7 +134,9 @@ export function ChatView(props: ChatViewProps) {
   const { t } = useI18n();
   const chat = useConversationChat({ conversationId, initialMessages, onSave });
   const { messages } = chat;
-  const panel = useSourcesPanel(messages);
+  const phone = useMediaQuery(PHONE_LAYOUT);
+  const panel = useSourcesPanel(messages, { modalSheet: phone });
+  usePanelUrl(props.router, conversationId, messages, panel);
   const { followLatest } = panel;
   const { ask: askChat } = chat;
   const askScoped = useCallback(
@@ -144,14 +149,10 @@ export function ChatView(props: ChatViewProps) {
   const { scope, clearScope, ask, askFollowUp } = useGuideScope(prefill, askScoped);
   useModelFaults(messages, props.onModelFaults);
   const composerDraft = useComposerDraft(prefill);
-  const selectedIndex = panel.selectedAnswer ? messages.indexOf(panel.selectedAnswer) : -1;
-  const phone = useMediaQuery(PHONE_LAYOUT);
-  // On a phone the open sheet covers the chat: keep Tab and screen readers inside the sheet.
-  const chatCovered = phone && panel.sheetOpen;
 
   return (
     <div className="chat-layout">
-      <main id="chat" tabIndex={-1} className="chat-column" aria-label={t('app.chat')} inert={chatCovered}>
+      <main id="chat" tabIndex={-1} className="chat-column" aria-label={t('app.chat')}>
         <Transcript
           chat={chat}
           panel={panel}
@@ -171,18 +172,7 @@ export function ChatView(props: ChatViewProps) {
           focusRequest={props.composerFocusRequest}
         />
       </main>
-      {chatCovered && <div className="sheet-backdrop" aria-hidden="true" onClick={panel.closeSheet} />}
-      <SourcesPanel
-        answer={panel.selectedAnswer}
-        question={selectedIndex >= 0 ? questionFor(messages, selectedIndex) : ''}
-        openSection={panel.openSection}
-        sheetOpen={panel.sheetOpen}
-        focusRequest={panel.panelFocusRequest}
-        onOpenCitation={panel.openCitation}
-        onBrowse={panel.browseSection}
-        onCloseSection={panel.closeSection}
-        onCloseSheet={panel.closeSheet}
-      />
+      <Sources panel={panel} messages={messages} phone={phone} />
     </div>
   );
 }

@@ -28,15 +28,7 @@ function InsightsContent(props: {
     );
   }
   if (insights.error.status === 401) {
-    return (
-      <InsightsTokenForm
-        rejected={insights.token !== null}
-        onSubmit={(token) => {
-          insights.setToken(token);
-          insights.reload();
-        }}
-      />
-    );
+    return <InsightsTokenForm rejected={insights.token !== null} onSubmit={insights.setToken} />;
   }
   return (
     <div role="alert" className="error-box">

@@ -38,6 +38,8 @@ export function NotCovered({ nearest, onAsk, onBrowse }: NotCoveredProps) {
         {t('notCovered.message')}
         {topics.length > 0 && ` ${t('notCovered.scope', { topics: topics.join(separator) })}`}
       </p>
+      {/* Far off-topic, nothing is near: said plainly, so the missing "Related sections" is not a mystery. */}
+      {nearest.length === 0 && <p className="not-covered-none">{t('notCovered.none')}</p>}
       {suggestions.length > 0 && (
         <div className="suggestions">
           <p className="suggestions-title">{t('notCovered.try')}</p>

@@ -6,6 +6,7 @@ import { useI18n } from '../lib/i18n.js';
 import { safeStorage } from '../lib/safe-storage.js';
 import { shareSnapshot } from '../lib/share-snapshot.js';
 import { IconLabel } from './action-icon.js';
+import { ModalDialog } from './modal-dialog.js';
 
 type ShareState =
   | { status: 'closed' }
@@ -31,7 +32,8 @@ function CopyLink({ link }: { link: string }) {
   );
 }
 
-function ShareDialog(props: {
+/** What the share dialog says: progress, the link with Copy and Delete, or what went wrong. */
+function ShareDialogBody(props: {
   state: ShareState;
   onDelete: (share: ShareCreatedResponse) => void;
   onClose: () => void;
@@ -40,7 +42,7 @@ function ShareDialog(props: {
   const { state } = props;
   const link = state.status === 'ready' ? new URL(state.share.url, window.location.origin).href : '';
   return (
-    <div className="share-dialog" role="dialog" aria-label={t('share.action')}>
+    <>
       {state.status === 'creating' && <p role="status">{t('share.creating')}</p>}
       {state.status === 'failed' && <p role="alert">{state.message}</p>}
       {state.status === 'deleted' && <p role="status">{t('share.deleted')}</p>}
@@ -65,7 +67,7 @@ function ShareDialog(props: {
       <button type="button" className="secondary-button" onClick={props.onClose}>
         {t('share.close')}
       </button>
-    </div>
+    </>
   );
 }
 
@@ -94,19 +96,22 @@ export function ShareButton({ conversationId, title }: { conversationId: string;
       setState({ status: 'failed', message: t('share.failed', { message: errorMessage(error) }) });
     }
   };
+  const close = () => setState({ status: 'closed' });
   return (
     <div className="share">
-      <button
-        type="button"
-        className="secondary-button"
-        onClick={share}
-        disabled={state.status === 'creating'}
-      >
+      {/* Not disabled while creating: the open dialog already puts it out of reach, and a button disabled
+          as the dialog opens would leave the dialog nothing to give focus back to. */}
+      <button type="button" className="secondary-button" onClick={share}>
         <IconLabel name="share">{t('share.action')}</IconLabel>
       </button>
-      {state.status !== 'closed' && (
-        <ShareDialog state={state} onDelete={remove} onClose={() => setState({ status: 'closed' })} />
-      )}
+      <ModalDialog
+        open={state.status !== 'closed'}
+        onClose={close}
+        label={t('share.action')}
+        className="share-dialog"
+      >
+        <ShareDialogBody state={state} onDelete={remove} onClose={close} />
+      </ModalDialog>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ShareResponse } from '../../server/contract.js';
 import { fetchShare } from '../api/guide-browser-api.js';
-import { useRemote } from '../hooks/use-remote.js';
+import { FIXED_UNTIL_RESTART, useServerData } from '../hooks/use-server-data.js';
 import { mergeSpans } from '../lib/highlight-ranges.js';
 import { useI18n } from '../lib/i18n.js';
 import { shareIdFor } from '../lib/page-route.js';
@@ -53,7 +53,7 @@ function SharedTurnView({ turn }: { turn: SharedTurn }) {
 export function SharePage() {
   const { t, formatDate } = useI18n();
   const id = shareIdFor(window.location.pathname) ?? '';
-  const share = useRemote(id, (signal) => fetchShare(id, signal));
+  const share = useServerData(`share:${id}`, (signal) => fetchShare(id, signal), FIXED_UNTIL_RESTART);
   if (share.status === 'success')
     document.title = `${share.data.title ?? share.data.turns[0]?.question ?? ''} · ${t('app.brand')}`;
   return (

@@ -29,11 +29,11 @@ export function useConversationUrl(conversations: Conversations, router: GuideRo
       opening.current = null;
     }
     if (route.conversationId === activeId) return;
-    // A conversation the address never named (the first one of a visit) replaces rather than adds an entry.
-    navigate(
-      { conversationId: activeId },
-      { replace: route.conversationId === null || !known(route.conversationId) },
-    );
+    // A conversation the address never named (the first one of a visit) replaces rather than adds an entry;
+    // it keeps a section the address opens beside it, while switching leaves the last one's section behind.
+    const switching = known(route.conversationId);
+    const leaveSection = switching && route.guide === null ? { sectionId: null } : {};
+    navigate({ conversationId: activeId, ...leaveSection }, { replace: !switching });
   }, [activeId]);
 
   const title = conversations.conversations.find((entry) => entry.id === activeId)?.title;

@@ -26,5 +26,5 @@ export function useGuidePage(conversations: Conversations) {
     },
     [closeGuide],
   );
-  return { route, navigate, prefill, openGuide, closeGuide, askFromGuide };
+  return { route, navigate, router, prefill, openGuide, closeGuide, askFromGuide };
 }

@@ -5,13 +5,19 @@ export interface GuideRouter {
   route: GuideRoute;
   /** Moves to a new route: a history entry (Back returns), or in place with `replace`. */
   navigate: (patch: Partial<GuideRoute>, options?: { replace?: boolean }) => void;
+  /** Counts Back and Forward: a route the reader returned to, as opposed to one the page moved to. */
+  restored: number;
 }
 
 /** The route in the address bar, kept in step with Back and Forward. */
 export function useGuideRoute(): GuideRouter {
   const [route, setRoute] = useState(() => parseGuideRoute(window.location.search));
+  const [restored, setRestored] = useState(0);
   useEffect(() => {
-    const onPopState = () => setRoute(parseGuideRoute(window.location.search));
+    const onPopState = () => {
+      setRoute(parseGuideRoute(window.location.search));
+      setRestored((count) => count + 1);
+    };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
   }, []);
@@ -24,5 +30,5 @@ export function useGuideRoute(): GuideRouter {
     else window.history.pushState(null, '', url);
     setRoute(parseGuideRoute(search));
   }, []);
-  return { route, navigate };
+  return { route, navigate, restored };
 }

@@ -62,9 +62,10 @@ function useOpenSection(focusReturn: ReturnType<typeof useFocusReturn>, sheet: S
 
 /**
  * Which answer's sources the panel shows, which section is open, and (on phones) whether the bottom
- * sheet is up. Escape closes the open section, then the sheet, returning focus to what opened it.
+ * sheet is up. Escape closes the open section, then the sheet, returning focus to what opened it. A
+ * `modalSheet` is a dialog that hears Escape itself and asks `closeSectionInSheet` first.
  */
-export function useSourcesPanel(messages: ChatMessage[]) {
+export function useSourcesPanel(messages: ChatMessage[], options: { modalSheet: boolean }) {
   const [pinnedAnswerId, setPinnedAnswerId] = useState<string | null>(null);
   const focusReturn = useFocusReturn();
   const sheet = useSheet(focusReturn);
@@ -100,7 +101,13 @@ export function useSourcesPanel(messages: ChatMessage[]) {
     setPinnedAnswerId(null);
     setOpenSection(null);
   }, [setOpenSection]);
-  useEscapeKey(openSection ? closeSection : sheet.sheetOpen ? closeSheet : null);
+  const onEscape = openSection ? closeSection : sheet.sheetOpen ? closeSheet : null;
+  useEscapeKey(options.modalSheet ? null : onEscape);
+  const closeSectionInSheet = useCallback(() => {
+    if (!openSection) return false;
+    closeSection();
+    return true;
+  }, [openSection, closeSection]);
 
   return {
     selectedAnswer,
@@ -113,6 +120,7 @@ export function useSourcesPanel(messages: ChatMessage[]) {
     browseSection: section.browseSection,
     showSources,
     closeSection,
+    closeSectionInSheet,
     closeSheet,
     followLatest,
   };

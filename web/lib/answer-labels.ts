@@ -42,14 +42,22 @@ export function formatMs(ms: number, { formatNumber }: Pick<I18n, 'formatNumber'
   return `${formatNumber(ms / 1000, { maximumFractionDigits: ms < 10_000 ? 2 : 1 })} s`;
 }
 
-/** $0 is shown as $0: a search answer and a free model cost nothing, which is worth saying plainly. */
+/**
+ * $0 is shown as $0: a search answer and a free model cost nothing, which is worth saying plainly. The narrow
+ * symbol keeps it "$0" in every language (zh would otherwise write "US$0").
+ */
 export function formatCost(
   costUsd: number | null | undefined,
   mode: ChatMetadata['mode'],
   words: Words,
 ): string {
   const usd = (value: number, digits: number) =>
-    words.formatNumber(value, { style: 'currency', currency: 'USD', maximumFractionDigits: digits });
+    words.formatNumber(value, {
+      style: 'currency',
+      currency: 'USD',
+      currencyDisplay: 'narrowSymbol',
+      maximumFractionDigits: digits,
+    });
   if (costUsd === null) return words.t('footer.costUnknown');
   if (costUsd === undefined) return mode === 'search' ? usd(0, 0) : words.t('footer.costUnknown');
   if (costUsd === 0) return usd(0, 0);

@@ -47,9 +47,18 @@ export function copyableAnswer(message: ChatMessage, sourcesTitle: string): stri
     .trim();
   const { cited } = splitCitations(citationsOf(message), text);
   if (cited.length === 0) return plain;
-  const list = cited.map((citation) => {
-    const heading = headingOf(citation.headings, citation.docTitle);
-    return `[${citation.n}] ${citation.docTitle === heading ? heading : `${heading} — ${citation.docTitle}`}`;
-  });
+  const list = cited.map((citation) => `[${citation.n}] ${sourceLabel(citation)}`);
   return `${plain}\n\n${sourcesTitle}\n${list.join('\n')}`;
+}
+
+/**
+ * A copied source's name: its parent heading › its own, so sibling sections that share a sub-heading (each
+ * role's "Demand") read apart; a section right under the document is named with the document's title.
+ */
+export function sourceLabel(citation: Pick<Citation, 'headings' | 'docTitle'>): string {
+  const { headings, docTitle } = citation;
+  const heading = headingOf(headings, docTitle);
+  const parent = headings.length > 1 ? headings.at(-2) : undefined;
+  if (parent && parent !== docTitle && parent !== heading) return `${parent} › ${heading}`;
+  return heading === docTitle ? heading : `${heading} — ${docTitle}`;
 }

@@ -1,9 +1,18 @@
 import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
-import type { ChatMetadata, HealthResponse } from '../../../server/contract.js';
+import type { ChatMessage, ChatMetadata, HealthResponse } from '../../../server/contract.js';
+import { ChatPage } from '../../../web/components/chat-page.js';
 import type { Locale } from '../../../web/lib/i18n.js';
-import { citationsData, makeCitation, SEARCH_HEALTH } from '../fixtures.js';
+import {
+  assistantMessage,
+  citationsData,
+  makeCitation,
+  renderInLocale,
+  SEARCH_HEALTH,
+  storeConversation,
+  userMessage,
+} from '../fixtures.js';
 import { server } from '../msw-server.js';
 import { openStoredAnswer } from '../stored-answer.js';
 
@@ -83,6 +92,23 @@ describe('what produced an answer, and what it cost', () => {
     expect(answer.textContent).toContain('$0');
   });
 
+  test('a notice the server sends beside a fallback answer is not shown: the one plain sentence says it', () => {
+    server.use(http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)));
+    const answer = assistantMessage('a1', {
+      text: '核心差异在于概率性系统 [1]。',
+      citations: citationsData([makeCitation({ n: 1 })]),
+      metadata: { mode: 'fallback', fallbackReason: 'server-error', retrievalMs: 9, costUsd: 0 },
+    });
+    const notice = { type: 'data-notice', data: { text: 'The model service failed just now.' } };
+    answer.parts.unshift(notice as unknown as ChatMessage['parts'][number]);
+    storeConversation('stored', [userMessage('q1', 'How is an AI PM different?'), answer]);
+    renderInLocale(<ChatPage />);
+
+    const article = screen.getByRole('article', { name: 'Answer' });
+    expect(article.textContent).not.toContain('The model service failed just now.');
+    expect(within(article).getAllByText(/could not answer, so this answer was found/)).toHaveLength(1);
+  });
+
   test('a search answer offers Copy, Helpful and Not helpful, but no Regenerate that would repeat it', () => {
     const answer = showAnswerWith({ mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 });
 
@@ -124,6 +150,18 @@ describe('what produced an answer, and what it cost', () => {
     expect(within(answer).getByText('检索')).toBeTruthy();
     expect(within(answer).getByRole('button', { name: '复制回答' })).toBeTruthy();
     expect(answer.textContent).toContain('总计 35 ms');
+  });
+
+  test('nothing spent reads $0 in Chinese too, not US$0', () => {
+    const answer = showAnswerWith(
+      { mode: 'search', retrievalMs: 8, totalMs: 35, costUsd: 0 },
+      SEARCH_HEALTH,
+      'zh',
+    );
+
+    const footer = answer.querySelector('.answer-footer')?.textContent ?? '';
+    expect(footer).toMatch(/(^|[^A-Z])\$0$/);
+    expect(footer).not.toContain('US$');
   });
 
   test('a Chinese answer under English chrome: its words are marked lang="zh-CN", the buttons are not', () => {

@@ -136,6 +136,51 @@ describe('what an answer shows about its sources and its state', () => {
     expect(await screen.findByRole('region', { name: 'Cited section' })).toBeTruthy();
   });
 
+  test('a question nothing in the guide is near says so, beside what the guide covers and questions to ask', async () => {
+    server.use(
+      http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
+      http.get('/api/outline', () =>
+        HttpResponse.json({
+          documents: [
+            {
+              id: 'bakery',
+              title: DOC,
+              lang: 'en',
+              outline: [
+                {
+                  id: 'bakery#equipment',
+                  headings: [DOC, 'Equipment'],
+                  anchor: 'equipment',
+                  depth: 2,
+                  key: 'bakery#1',
+                  hasText: false,
+                },
+                {
+                  id: 'bakery#staff',
+                  headings: [DOC, 'Staff'],
+                  anchor: 'staff',
+                  depth: 2,
+                  key: 'bakery#2',
+                  hasText: true,
+                },
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const answer = openStoredAnswer('How do I tune a violin?', {
+      text: 'Not covered.',
+      citations: citationsData([], { notCovered: true, nearest: [] }),
+      metadata: { mode: 'search', retrievalMs: 1, totalMs: 2, costUsd: 0, notCovered: true },
+    });
+
+    await within(answer).findByText(/It covers: Equipment, Staff\./);
+    expect(within(answer).getByText('The guide has no section close to this question.')).toBeTruthy();
+    expect(within(answer).getByRole('button', { name: 'What does the guide say about Staff?' })).toBeTruthy();
+    expect(within(answer).queryByRole('navigation', { name: 'Related sections' })).toBeNull();
+  });
+
   test('a stopped answer says it is incomplete, and its rating says it was truncated', async () => {
     serveBakery();
     const ratings: FeedbackRequest[] = [];

@@ -68,6 +68,31 @@ describe('the app around the answers', () => {
     expect(document.activeElement?.id).toBe(composer.id);
   });
 
+  test('Copy names each cited source by its heading path, so siblings sharing a sub-heading read apart', async () => {
+    serveHealth();
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const roles = ['Bakery', 'Roles'];
+    storeConversation('c', [
+      userMessage('q1', 'first'),
+      assistantMessage('a1', {
+        text: '- Many openings [1]\n- Few openings [2]',
+        citations: citationsData([
+          makeCitation({ n: 1, docTitle: 'Bakery', headings: [...roles, 'Baker', 'Openings'] }),
+          makeCitation({ n: 2, docTitle: 'Bakery', headings: [...roles, 'Pastry chef', 'Openings'] }),
+        ]),
+      }),
+    ]);
+    renderInLocale(<ChatPage />);
+
+    const answer = screen.getByRole('article', { name: 'Answer' });
+    await userEvent.click(within(answer).getByRole('button', { name: 'Copy answer' }));
+
+    expect(writeText).toHaveBeenCalledWith(
+      '• Many openings [1]\n• Few openings [2]\n\nSources\n[1] Baker › Openings\n[2] Pastry chef › Openings',
+    );
+  });
+
   test('Copy gives the answer as clean text with a numbered list of its cited sources', async () => {
     serveHealth();
     const writeText = vi.fn(() => Promise.resolve());

@@ -3,7 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { ChatPage } from '../../../web/components/chat-page.js';
-import { citedSearchAnswer, renderInLocale, SEARCH_HEALTH } from '../fixtures.js';
+import {
+  citationsData,
+  citedSearchAnswer,
+  makeCitation,
+  renderInLocale,
+  SEARCH_HEALTH,
+} from '../fixtures.js';
 import { server } from '../msw-server.js';
 
 interface ChatBody {
@@ -148,5 +154,36 @@ describe('asking a question', () => {
 
     expect(await screen.findByRole('button', { name: 'Send' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+  });
+
+  test('until the answer’s first words arrive it says the guide is being searched, even once sources are in', async () => {
+    serveHealth();
+    const encoder = new TextEncoder();
+    server.use(
+      http.post('/api/chat', () => {
+        const chunks = [
+          { type: 'start', messageId: 'thinking', messageMetadata: { mode: 'llm', retrievalMs: 1 } },
+          { type: 'data-citations', id: 'citations', data: citationsData([makeCitation({ n: 1 })]) },
+        ];
+        const stream = new ReadableStream({
+          start(controller) {
+            for (const chunk of chunks)
+              controller.enqueue(encoder.encode(`data: ${JSON.stringify(chunk)}\n\n`));
+            // The model is still thinking: nothing more until Stop.
+          },
+        });
+        return new HttpResponse(stream, {
+          headers: { 'Content-Type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' },
+        });
+      }),
+    );
+    renderInLocale(<ChatPage />, 'zh');
+
+    await userEvent.type(screen.getByRole('textbox', { name: '输入问题' }), '问题{Enter}');
+    const answer = await screen.findByRole('article', { name: '回答' });
+    // The sources have arrived (the panel lists them) and still no word claims an answer is being written.
+    await within(screen.getByRole('complementary', { name: '来源' })).findAllByText(/酸面包师/);
+    expect(within(answer).getByRole('status').textContent).toBe('正在检索…');
+    await userEvent.click(screen.getByRole('button', { name: '停止' }));
   });
 });

@@ -155,6 +155,44 @@ describe('citations in an answer', () => {
     expect(next.closest('section')?.querySelector('mark')).toBeNull();
   });
 
+  test('a section read before opens again from the page’s cache, without asking the server', async () => {
+    const requested = serveGuide();
+    const answer = openCitedAnswer('订单最多 [1]。', [makeCitation({ n: 1 })]);
+    await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
+    const section = await screen.findByRole('region', { name: 'Cited section' });
+    await userEvent.click(await within(section).findByRole('button', { name: /^Next section: 4\. 蛋糕/ }));
+    await screen.findByText('为节日订单做造型蛋糕。');
+
+    await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
+
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Cited section' }).textContent).toContain(
+        '没有烘焙学历也能入门',
+      ),
+    );
+    expect(requested.filter((id) => id === APPLICATION_PM_ID)).toHaveLength(1);
+  });
+
+  test('opening another citation before the first section arrives cancels that request', async () => {
+    serveGuide();
+    let slowRequest: Request | undefined;
+    server.use(
+      http.get(`/api/sections/${encodeURIComponent(APPLICATION_PM_ID)}`, ({ request }) => {
+        slowRequest = request;
+        return new Promise<Response>(() => {});
+      }),
+    );
+    const cake = makeCitation({ n: 2, id: 'bakery-roles.zh#4-cake-decorator' });
+    const answer = openCitedAnswer('订单最多 [1]，蛋糕 [2]。', [makeCitation({ n: 1 }), cake]);
+
+    await userEvent.click(within(answer).getByRole('button', { name: /^Source 1: / }));
+    await waitFor(() => expect(slowRequest).toBeDefined());
+    await userEvent.click(within(answer).getByRole('button', { name: /^Source 2: / }));
+
+    await screen.findByText('为节日订单做造型蛋糕。');
+    await waitFor(() => expect(slowRequest?.signal.aborted).toBe(true));
+  });
+
   test('an uncovered question shows the nearest sections as uncited suggestions', async () => {
     serveGuide();
     const nearest = makeSection();

@@ -142,6 +142,31 @@ describe('follow-ups', () => {
   });
 });
 
+describe('the guide’s outline', () => {
+  test('is asked for once, however many answers suggest follow-ups from it', async () => {
+    let asked = 0;
+    server.use(
+      http.get('/api/health', () => HttpResponse.json(SEARCH_HEALTH)),
+      http.get('/api/outline', () => {
+        asked += 1;
+        return HttpResponse.json({ documents: [] });
+      }),
+    );
+    storeConversation('stored', [
+      userMessage('q1', '烤炉要预热多久？'),
+      assistantMessage('a1', { text: '预热四十分钟 [1]。', citations: citationsData([ovens(1)]) }),
+      userMessage('q2', '多久清洁一次？'),
+      assistantMessage('a2', { text: '每周五 [1]。', citations: citationsData([ovens(1)]) }),
+    ]);
+    renderInLocale(<ChatPage />);
+
+    await waitFor(() => expect(asked).toBe(1));
+    expect(screen.getAllByRole('article', { name: 'Answer' })).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked).toBe(1);
+  });
+});
+
 describe('a section in another edition', () => {
   test('the cited section switches between 中文 and English, marks only the edition that was cited', async () => {
     serveEditions();

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Window as HappyDomWindow } from 'happy-dom';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { citationsData, makeCitation, SEARCH_HEALTH } from '../fixtures.js';
 import { server } from '../msw-server.js';
 import { openStoredAnswer } from '../stored-answer.js';
@@ -33,29 +33,35 @@ describe('finding your way with the keyboard', () => {
     expect(document.activeElement).toBe(showSources);
   });
 
-  test('on a phone, the open Sources sheet keeps the chat behind it out of reach until it closes', async () => {
-    const desktopWidth = window.innerWidth;
+  test('on a phone, the Sources sheet opens as a modal dialog over the chat and closes again', async () => {
     happyDom.setViewport({ width: 390, height: 844 });
+    // A modal dialog is what keeps Tab and screen readers off the chat behind it; the browser does that part.
+    const shownModally = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
     try {
       serveHealth();
       openStoredAnswer('What is a data flywheel?', {
         text: '数据闭环 [1]。',
         citations: citationsData([makeCitation({ n: 1 })]),
       });
-      const chat = screen.getByRole('main', { name: 'Chat' });
-      expect(chat.inert).toBe(false);
+      const toggle = screen.getByRole('button', { name: 'Sources' });
 
-      await userEvent.click(screen.getByRole('button', { name: 'Sources' }));
-      expect(chat.inert).toBe(true);
-      await userEvent.click(screen.getByRole('button', { name: 'Close sources' }));
+      await userEvent.click(toggle);
+      const sheet = screen.getByRole('dialog', { name: 'Sources' });
+      expect(shownModally).toHaveBeenCalledTimes(1);
+      expect((sheet as HTMLDialogElement).open).toBe(true);
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      await userEvent.click(within(sheet).getByRole('button', { name: 'Close sources' }));
 
-      expect(chat.inert).toBe(false);
+      expect((sheet as HTMLDialogElement).open).toBe(false);
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
     } finally {
-      happyDom.setViewport({ width: desktopWidth });
+      shownModally.mockRestore();
     }
   });
 
-  test('Escape closes the conversation drawer and returns to the History button', async () => {
+  test('on a narrower screen, History opens the conversations as a modal dialog; choosing one closes it', async () => {
+    happyDom.setViewport({ width: 900, height: 800 });
+    const shownModally = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
     serveHealth();
     openStoredAnswer('What is a data flywheel?', {
       text: '数据闭环 [1]。',
@@ -64,11 +70,14 @@ describe('finding your way with the keyboard', () => {
     const history = screen.getByRole('button', { name: 'History' });
 
     await userEvent.click(history);
+    const drawer = screen.getByRole('dialog', { name: 'Conversations' });
+    expect(shownModally).toHaveBeenCalledTimes(1);
     expect(history.getAttribute('aria-expanded')).toBe('true');
-    await userEvent.keyboard('{Escape}');
+    await userEvent.click(within(drawer).getByRole('button', { name: /^Stored/ }));
 
+    expect((drawer as HTMLDialogElement).open).toBe(false);
     expect(history.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(history);
+    shownModally.mockRestore();
   });
 
   test('an uncovered question with nothing near it does not send the reader to Sources', () => {

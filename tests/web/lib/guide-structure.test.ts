@@ -105,8 +105,23 @@ describe('links', () => {
     const search = formatGuideRoute(route, '?utm=x');
     expect(parseGuideRoute(search)).toEqual(route);
     expect(new URLSearchParams(search).get('utm')).toBe('x');
-    expect(parseGuideRoute('?s=tea.en%23taste').guide).toBe('contents');
+    expect(parseGuideRoute('?guide=contents&s=tea.en%23taste').sectionId).toBe('tea.en#taste');
+    expect(parseGuideRoute('?guide=compare&s=tea.en%23taste').sectionId).toBeNull();
     expect(parseGuideRoute('?c=c1')).toEqual({ conversationId: 'c1', guide: null, sectionId: null });
+  });
+
+  it('carry the section open beside the chat as `s` without a guide view', () => {
+    const route = { conversationId: 'c1', guide: null, sectionId: 'tea.en#taste' };
+    expect(formatGuideRoute(route)).toBe('?c=c1&s=tea.en%23taste');
+    expect(parseGuideRoute('?c=c1&s=tea.en%23taste')).toEqual(route);
+  });
+
+  it('read a link handed out by the other channels (`?section=`) as that section, written back as `s`', () => {
+    const route = parseGuideRoute('?section=tea.en%23taste');
+    expect(route).toEqual({ conversationId: null, guide: null, sectionId: 'tea.en#taste' });
+    expect(formatGuideRoute({ ...route, conversationId: 'c1' }, '?section=tea.en%23taste')).toBe(
+      '?c=c1&s=tea.en%23taste',
+    );
   });
 
   it('send /s/<id> to the share page', () => {

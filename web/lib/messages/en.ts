@@ -52,7 +52,6 @@ export const en = {
   'turn.answerHeading': 'Answer {n}',
 
   'answer.searching': 'Searching…',
-  'answer.writing': 'Writing the answer…',
   'answer.stopped': 'Stopped — incomplete',
   'answer.removed': '{count} citation markers pointing to no source were removed from this answer.',
   'answer.details': 'Details',

@@ -50,7 +50,6 @@ export const zh = {
   'turn.answerHeading': '回答 {n}',
 
   'answer.searching': '正在检索…',
-  'answer.writing': '正在撰写回答…',
   'answer.stopped': '已停止 — 回答不完整',
   'answer.removed': '已移除 {count} 个指向不存在来源的引用标记。',
   'answer.details': '详情',
