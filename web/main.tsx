@@ -1,6 +1,6 @@
 import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from './lib/i18n.js';
+import { I18nProvider, loadCatalog, readerLocale } from './lib/i18n.js';
 import { pageFor } from './lib/page-route.js';
 import './styles.css';
 import './guide.css';
@@ -16,10 +16,11 @@ async function loadPage(): Promise<ComponentType> {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain #root');
 
-const Page = await loadPage();
+const locale = readerLocale();
+const [Page] = await Promise.all([loadPage(), loadCatalog(locale)]);
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
+    <I18nProvider initial={locale}>
       <Page />
     </I18nProvider>
   </StrictMode>,

@@ -5,7 +5,7 @@ import { SWRConfig } from 'swr';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { preloadAnswerMarkdown } from '../../web/components/answer-markdown-lazy.js';
 import { preloadSourcesPanel } from '../../web/components/sources-panel-lazy.js';
-import { I18nProvider } from '../../web/lib/i18n.js';
+import { I18nProvider, loadCatalog } from '../../web/lib/i18n.js';
 import { server } from './msw-server.js';
 
 // Every page renders inside an I18nProvider (web/main.tsx); tests render in English unless they wrap their
@@ -31,7 +31,9 @@ beforeEach(() => happyDom.setViewport({ width: 1440, height: 900 }));
 
 // The browser loads the Markdown renderer and the Sources panel's parts at idle; tests render answers at once, so
 // they are loaded first.
-beforeAll(() => Promise.all([preloadAnswerMarkdown(), preloadSourcesPanel()]));
+beforeAll(() =>
+  Promise.all([preloadAnswerMarkdown(), preloadSourcesPanel(), loadCatalog('en'), loadCatalog('zh')]),
+);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();

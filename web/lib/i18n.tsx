@@ -1,13 +1,25 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { en, type Messages } from './messages/en.js';
-import { zh } from './messages/zh.js';
+import type { Messages } from './messages/en.js';
 import { safeStorage } from './safe-storage.js';
 
 export type Locale = 'zh' | 'en';
 export type MessageKey = keyof Messages;
 
-const CATALOGS: Record<Locale, Messages> = { en, zh };
 const STORAGE_KEY = 'aipm-guide.locale';
+
+// Each language's words are their own chunk: a reader downloads the one they read, the other only on a switch.
+const LOADERS: Record<Locale, () => Promise<Messages>> = {
+  en: async () => (await import('./messages/en.js')).en,
+  zh: async () => (await import('./messages/zh.js')).zh,
+};
+const loaded: Partial<Record<Locale, Messages>> = {};
+
+/** Loads a language's words once; the page awaits the reader's before its first paint. */
+export async function loadCatalog(locale: Locale): Promise<Messages> {
+  const catalog = loaded[locale] ?? (await LOADERS[locale]());
+  loaded[locale] = catalog;
+  return catalog;
+}
 
 /** The reader's language: a remembered choice first, else the browser's first language that we speak. */
 export function detectLocale(languages: readonly string[], stored: string | null): Locale {
@@ -41,27 +53,35 @@ function bcp47(locale: Locale): string {
   return locale === 'zh' ? 'zh-CN' : 'en-US';
 }
 
-/** Provides the reader's language to the tree and keeps `<html lang>` in step with it. */
-export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
-  const [locale, setLocaleState] = useState<Locale>(
-    () =>
-      initial ??
-      detectLocale(
-        navigator.languages ?? [navigator.language],
-        safeStorage('localStorage').getItem(STORAGE_KEY),
-      ),
+/** The reader's language in this browser: their remembered choice, else the browser's. */
+export function readerLocale(): Locale {
+  return detectLocale(
+    navigator.languages ?? [navigator.language],
+    safeStorage('localStorage').getItem(STORAGE_KEY),
   );
+}
+
+/**
+ * Provides the reader's language to the tree and keeps `<html lang>` in step with it. The initial language's
+ * words must already be loaded (`loadCatalog`); a switch loads the other's first, then changes.
+ */
+export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(() => initial ?? readerLocale());
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    safeStorage('localStorage').setItem(STORAGE_KEY, next);
+    void loadCatalog(next).then(() => {
+      setLocaleState(next);
+      safeStorage('localStorage').setItem(STORAGE_KEY, next);
+    });
   }, []);
   const value = useMemo<I18n>(() => {
     document.documentElement.lang = bcp47(locale);
     const tag = bcp47(locale);
+    const catalog = loaded[locale];
+    if (!catalog) throw new Error(`the ${locale} words must be loaded (loadCatalog) before they are shown`);
     return {
       locale,
       setLocale,
-      t: (key, values) => formatMessage(CATALOGS[locale][key], values),
+      t: (key, values) => formatMessage(catalog[key], values),
       formatNumber: (number, options) => new Intl.NumberFormat(tag, options).format(number),
       formatDate: (date, options) => new Intl.DateTimeFormat(tag, options).format(date),
     };
