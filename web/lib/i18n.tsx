@@ -68,10 +68,14 @@ export function readerLocale(): Locale {
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(() => initial ?? readerLocale());
   const setLocale = useCallback((next: Locale) => {
-    void loadCatalog(next).then(() => {
-      setLocaleState(next);
-      safeStorage('localStorage').setItem(STORAGE_KEY, next);
-    });
+    loadCatalog(next).then(
+      () => {
+        setLocaleState(next);
+        safeStorage('localStorage').setItem(STORAGE_KEY, next);
+      },
+      // Offline or a failed chunk: the page stays readable in the language it has; the next click tries again.
+      () => undefined,
+    );
   }, []);
   const value = useMemo<I18n>(() => {
     document.documentElement.lang = bcp47(locale);
